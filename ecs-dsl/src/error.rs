@@ -1,0 +1,208 @@
+//! The crate's error type: every message names the stack, the logical id, the field and the rule.
+
+use std::path::PathBuf;
+
+/// The result type of ecs-dsl.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while building or synthesizing an app.
+///
+/// Each variant names what it can: the stack, the element's logical id, the field path and the
+/// rule id of `shared/reference/ecs-rules.md` (`F3`, `F9`, `T26`...).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// let mut app = App::new();
+/// let err = app.stack("1bad").unwrap_err();
+/// assert!(err.to_string().contains("rule F5"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A stack name breaks rule F5.
+    #[error("invalid stack name `{name}`: {reason} (rule F5)")]
+    InvalidStackName {
+        /// The name given.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// Two stacks of one app have the same name.
+    #[error("stack `{name}` is defined twice in this app (rule F5)")]
+    DuplicateStack {
+        /// The name given twice.
+        name: String,
+    },
+
+    /// A logical id breaks rule F3.
+    #[error("stack `{stack}`: invalid logical id `{id}` for {owner}: {reason} (rule F3)")]
+    InvalidLogicalId {
+        /// The stack.
+        stack: String,
+        /// The id given.
+        id: String,
+        /// Who asked for it (a resource type, a construct, a parameter, an output).
+        owner: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A logical id is used twice in one stack.
+    #[error(
+        "stack `{stack}`: logical id `{id}` is already used by {first} and cannot also be used by {second} (rule F3)"
+    )]
+    DuplicateLogicalId {
+        /// The stack.
+        stack: String,
+        /// The id used twice.
+        id: String,
+        /// The owner that has it.
+        first: String,
+        /// The owner that asked for it again.
+        second: String,
+    },
+
+    /// A value refers to an element of another app.
+    #[error(
+        "stack `{stack}`: `{logical_id}` field `{field}` refers to `{target}` of stack `{target_stack}`, which belongs to another App"
+    )]
+    ForeignReference {
+        /// The stack holding the reference.
+        stack: String,
+        /// The element holding the reference.
+        logical_id: String,
+        /// The field path.
+        field: String,
+        /// The logical id referred to.
+        target: String,
+        /// The stack of the target (in the other app).
+        target_stack: String,
+    },
+
+    /// A condition was used in a stack other than its own.
+    #[error(
+        "stack `{stack}`: `{logical_id}` field `{field}` uses condition `{condition}` of stack `{condition_stack}`; conditions cannot cross stacks"
+    )]
+    ForeignCondition {
+        /// The stack using the condition.
+        stack: String,
+        /// The element using it.
+        logical_id: String,
+        /// The field path.
+        field: String,
+        /// The condition's logical id.
+        condition: String,
+        /// The stack that owns the condition.
+        condition_stack: String,
+    },
+
+    /// Cross-stack references or dependencies form a cycle.
+    #[error("stacks depend on each other in a cycle: {} (rule F9)", .cycle.join("; "))]
+    DependencyCycle {
+        /// Each edge of the cycle: `stack a uses b.X (at Res.Field)`.
+        cycle: Vec<String>,
+    },
+
+    /// A reference between stacks of different accounts or regions.
+    #[error(
+        "stack `{stack}` ({env}) refers to `{target}` of stack `{target_stack}` ({target_env}); exports cannot cross accounts or regions"
+    )]
+    CrossEnvironmentReference {
+        /// The consuming stack.
+        stack: String,
+        /// Its account/region.
+        env: String,
+        /// The element referred to.
+        target: String,
+        /// The producing stack.
+        target_stack: String,
+        /// Its account/region.
+        target_env: String,
+    },
+
+    /// A template exceeds a count limit of rule F2.
+    #[error("stack `{stack}` has {count} {what}; a template holds at most {limit} (rule F2)")]
+    TooMany {
+        /// The stack.
+        stack: String,
+        /// `resources`, `parameters`, `outputs` or `mappings`.
+        what: &'static str,
+        /// How many it has (after synthesis added exports).
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// A template is larger than CloudFormation accepts even through S3 (rule F1).
+    #[error(
+        "stack `{stack}`: the template is {bytes} bytes; CloudFormation accepts at most {limit} bytes (rule F1)"
+    )]
+    TemplateTooLarge {
+        /// The stack.
+        stack: String,
+        /// The template's size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// Tags break rule T26.
+    #[error("stack `{stack}`: `{logical_id}` field `{field}`: {reason} (rule T26)")]
+    InvalidTag {
+        /// The stack.
+        stack: String,
+        /// The resource (or `stack` for stack tags).
+        logical_id: String,
+        /// The field path.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A value that cannot be written as JSON (a NaN or infinite number).
+    #[error("stack `{stack}`: `{logical_id}` field `{field}`: {reason}")]
+    InvalidValue {
+        /// The stack.
+        stack: String,
+        /// The element.
+        logical_id: String,
+        /// The field path.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// An override path that does not fit the rendered resource.
+    #[error("stack `{stack}`: `{logical_id}`: override `{path}`: {reason}")]
+    InvalidOverride {
+        /// The stack.
+        stack: String,
+        /// The resource.
+        logical_id: String,
+        /// The override's path.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A handle was used while its resource was being changed by [`Handle::update`](crate::Handle::update).
+    #[error(
+        "stack `{stack}`: `{logical_id}` is being updated and cannot be used inside its own update"
+    )]
+    ResourceBusy {
+        /// The stack.
+        stack: String,
+        /// The resource.
+        logical_id: String,
+    },
+
+    /// Writing the assembly failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,55 @@
+//! # ecs-dsl
+//!
+//! Amazon ECS infrastructure as typed Rust programs that synthesize AWS CloudFormation.
+//!
+//! This release holds the foundation: the [template model](template) (apps, stacks, typed values
+//! and intrinsics, parameters, conditions, outputs, cross-stack references that become exports
+//! and imports) and the [L1 resource types](cfn) generated from the CloudFormation registry
+//! schemas. Synthesis writes an assembly folder: one `<stack>.template.json` per stack and a
+//! `manifest.json`.
+//!
+//! ```
+//! use ecs_dsl::prelude::*;
+//! use ecs_dsl::cfn::{ecs, logs};
+//!
+//! let mut app = App::new();
+//! let base = app.stack("base")?;
+//! let cluster = base.add(
+//!     "Cluster",
+//!     ecs::Cluster::new().cluster_settings(vec![
+//!         ecs::cluster::ClusterSettings::new().name("containerInsights").value("enabled").into(),
+//!     ]),
+//! )?;
+//! base.add("Logs", logs::LogGroup::new().retention_in_days(30))?;
+//!
+//! let web = app.stack("web")?;
+//! web.add_output("Cluster", Output::new(cluster.attr_arn()))?;
+//!
+//! let assembly = app.synthesize()?;
+//! let web_template = assembly.stack("web").unwrap().template_json();
+//! assert_eq!(
+//!     web_template["Outputs"]["Cluster"]["Value"],
+//!     serde_json::json!({"Fn::ImportValue": "base:Cluster:Arn"})
+//! );
+//! # Ok::<(), ecs_dsl::Error>(())
+//! ```
+//!
+//! Synthesis never needs the AWS SDK or an async runtime: the default features build only
+//! serde, serde_json, thiserror and this crate's proc macros, so it is cheap in a `build.rs`.
+
+pub mod cfn;
+mod error;
+pub mod template;
+
+pub use error::{Error, Result};
+pub use template::{App, Handle, Stack, Value};
+
+/// What most programs need in one `use`.
+pub mod prelude {
+    pub use crate::error::{Error, Result};
+    pub use crate::template::intrinsic;
+    pub use crate::template::{
+        App, Assembly, AwsType, Condition, ConditionHandle, Environment, Handle, Json, List, Map,
+        Output, Parameter, ParameterHandle, RemovalPolicy, Resource, Stack, Value,
+    };
+}

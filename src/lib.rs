@@ -1,0 +1,1 @@
+//! Support code for the workspace's own tests: locating the external checkers.
