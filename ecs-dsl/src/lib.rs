@@ -53,3 +53,25 @@ pub mod prelude {
         Output, Parameter, ParameterHandle, RemovalPolicy, Resource, Stack, Value,
     };
 }
+
+/// A logical id checked at compile time against rule F3; see [`Stack::add`].
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// let mut app = App::new();
+/// let stack = app.stack(ecs_dsl::stack_name!("web"))?;
+/// stack.add_parameter(ecs_dsl::logical_id!("Env"), Parameter::string())?;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+///
+/// ```compile_fail
+/// let id = ecs_dsl::logical_id!("my_id"); // '_' breaks rule F3
+/// ```
+pub use ecs_dsl_macros::logical_id;
+
+/// A stack name checked at compile time against rule F5; see [`App::stack`].
+///
+/// ```compile_fail
+/// let name = ecs_dsl::stack_name!("9lives"); // must start with a letter (rule F5)
+/// ```
+pub use ecs_dsl_macros::stack_name;

@@ -1,6 +1,8 @@
 //! The template model's rules, through the public API: logical ids (F3), stack names (F5),
 //! cross-stack references and cycles (F9), limits (F1, F2), tags (T26), escape hatches.
 
+#![allow(clippy::unwrap_used)]
+
 use ecs_dsl::prelude::*;
 use ecs_dsl::template::{INLINE_TEMPLATE_LIMIT, Json};
 use serde_json::json;

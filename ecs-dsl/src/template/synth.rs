@@ -380,14 +380,15 @@ fn check_cycles(n: usize, edges: &BTreeMap<(usize, usize), String>) -> Result<()
     }
     let mut marks = vec![Mark::New; n];
     for v in 0..n {
-        if marks[v] == Mark::New {
-            if let Some(cycle) = visit(v, edges, &mut marks, &mut Vec::new()) {
-                let described = cycle
-                    .windows(2)
-                    .map(|w| edges.get(&(w[0], w[1])).cloned().unwrap_or_default())
-                    .collect();
-                return Err(Error::DependencyCycle { cycle: described });
-            }
+        if marks[v] != Mark::New {
+            continue;
+        }
+        if let Some(cycle) = visit(v, edges, &mut marks, &mut Vec::new()) {
+            let described = cycle
+                .windows(2)
+                .map(|w| edges.get(&(w[0], w[1])).cloned().unwrap_or_default())
+                .collect();
+            return Err(Error::DependencyCycle { cycle: described });
         }
     }
     Ok(())
