@@ -1,1 +1,42 @@
-//! Support code for the workspace's own tests: locating the external checkers.
+//! Support code for the workspace's own tests: locating the external checkers and deciding
+//! whether a test that needs one may skip.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Whether tests that need external tools must fail instead of skipping
+/// (`ECS_DSL_REQUIRE_TOOLS=1`, set by `scripts/test`).
+pub fn tools_required() -> bool {
+    std::env::var("ECS_DSL_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+}
+
+/// The cfn-lint to run: `ECS_DSL_CFN_LINT`, else `cfn-lint` on `PATH` if it answers.
+pub fn cfn_lint() -> Option<PathBuf> {
+    let candidate = std::env::var_os("ECS_DSL_CFN_LINT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("cfn-lint"));
+    let works = Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    works.then_some(candidate)
+}
+
+/// Reports a skipped check: fails when tools are required, else prints why it was skipped.
+pub fn skip(what: &str, why: &str) {
+    assert!(
+        !tools_required(),
+        "{what} could not run: {why} (ECS_DSL_REQUIRE_TOOLS=1)"
+    );
+    eprintln!("SKIPPED: {what}: {why}; scripts/test runs it for real");
+}
+
+/// A fresh folder under the target directory for a test's output.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("test-out")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}

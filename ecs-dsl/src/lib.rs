@@ -17,7 +17,7 @@
 //! let cluster = base.add(
 //!     "Cluster",
 //!     ecs::Cluster::new().cluster_settings(vec![
-//!         ecs::cluster::ClusterSettings::new().name("containerInsights").value("enabled").into(),
+//!         ecs::cluster::ClusterSettings::new().name("containerInsights").value("enabled"),
 //!     ]),
 //! )?;
 //! base.add("Logs", logs::LogGroup::new().retention_in_days(30))?;

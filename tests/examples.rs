@@ -1,0 +1,114 @@
+//! Every example's templates: snapshots (in the top-level `snapshots/` folder), byte-identical
+//! output across runs, and cfn-lint with no error or warning.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use ecs_dsl_examples::{cfn_lint, scratch_dir, skip};
+
+#[path = "../examples/cluster.rs"]
+mod cluster;
+
+/// The examples, by name, with the function that builds each app.
+fn examples() -> Vec<(&'static str, fn() -> ecs_dsl::Result<ecs_dsl::App>)> {
+    vec![("cluster", cluster::build)]
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
+#[test]
+fn templates_match_their_snapshots() {
+    for (name, build) in examples() {
+        let assembly = build()
+            .expect("example builds")
+            .synthesize()
+            .expect("synthesizes");
+        snapshot_settings().bind(|| {
+            for stack in &assembly.stacks {
+                insta::assert_snapshot!(format!("{name}__{}", stack.name), &stack.template);
+            }
+            insta::assert_snapshot!(format!("{name}__manifest"), assembly.manifest());
+        });
+    }
+}
+
+#[test]
+fn the_cluster_arn_crosses_stacks_as_export_and_import() {
+    let assembly = cluster::build().unwrap().synthesize().unwrap();
+    let platform = assembly.stack("platform").unwrap().template_json();
+    let deployers = assembly.stack("deployers").unwrap();
+    assert_eq!(
+        platform["Outputs"]["ExportClusterArn"]["Export"]["Name"],
+        "platform:Cluster:Arn"
+    );
+    assert_eq!(deployers.dependencies, vec!["platform"]);
+    let statement = &deployers.template_json()["Resources"]["DeployPolicy"]["Properties"]["PolicyDocument"]
+        ["Statement"][0];
+    assert_eq!(
+        statement["Condition"]["ArnEquals"]["ecs:cluster"],
+        serde_json::json!({"Fn::ImportValue": "platform:Cluster:Arn"})
+    );
+}
+
+fn read_dir_sorted(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn two_runs_write_byte_identical_folders() {
+    for (name, build) in examples() {
+        let first = scratch_dir(&format!("{name}-1"));
+        let second = scratch_dir(&format!("{name}-2"));
+        build().unwrap().synth(&first).unwrap();
+        build().unwrap().synth(&second).unwrap();
+        assert_eq!(read_dir_sorted(&first), read_dir_sorted(&second), "{name}");
+    }
+}
+
+#[test]
+fn templates_pass_cfn_lint_without_errors_or_warnings() {
+    let Some(lint) = cfn_lint() else {
+        skip(
+            "cfn-lint over the example templates",
+            "cfn-lint is not installed",
+        );
+        return;
+    };
+    for (name, build) in examples() {
+        let dir = scratch_dir(&format!("{name}-lint"));
+        let assembly = build().unwrap().synth(&dir).unwrap();
+        let templates: Vec<_> = assembly
+            .stacks
+            .iter()
+            .map(|s| dir.join(&s.file_name))
+            .collect();
+        let out = Command::new(&lint)
+            .args(["--format", "parseable", "--"])
+            .args(&templates)
+            .output()
+            .expect("cfn-lint runs");
+        assert!(
+            out.status.success(),
+            "cfn-lint found problems in {name}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
