@@ -11,8 +11,11 @@ use ecs_dsl_examples::{cfn_lint, scratch_dir, skip};
 #[path = "../examples/cluster.rs"]
 mod cluster;
 
+/// A function that builds an example's app.
+type Build = fn() -> ecs_dsl::Result<ecs_dsl::App>;
+
 /// The examples, by name, with the function that builds each app.
-fn examples() -> Vec<(&'static str, fn() -> ecs_dsl::Result<ecs_dsl::App>)> {
+fn examples() -> Vec<(&'static str, Build)> {
     vec![("cluster", cluster::build)]
 }
 

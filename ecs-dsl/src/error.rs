@@ -65,7 +65,7 @@ pub enum Error {
 
     /// A value refers to an element of another app.
     #[error(
-        "stack `{stack}`: `{logical_id}` field `{field}` refers to `{target}` of stack `{target_stack}`, which belongs to another App"
+        "stack `{stack}`: `{logical_id}` field `{field}` refers to {target}, which belongs to another App"
     )]
     ForeignReference {
         /// The stack holding the reference.
@@ -74,15 +74,13 @@ pub enum Error {
         logical_id: String,
         /// The field path.
         field: String,
-        /// The logical id referred to.
+        /// What is referred to: `` `stack`.LogicalId ``.
         target: String,
-        /// The stack of the target (in the other app).
-        target_stack: String,
     },
 
     /// A condition was used in a stack other than its own.
     #[error(
-        "stack `{stack}`: `{logical_id}` field `{field}` uses condition `{condition}` of stack `{condition_stack}`; conditions cannot cross stacks"
+        "stack `{stack}`: `{logical_id}` field `{field}` uses condition {condition}; conditions cannot cross stacks"
     )]
     ForeignCondition {
         /// The stack using the condition.
@@ -91,10 +89,8 @@ pub enum Error {
         logical_id: String,
         /// The field path.
         field: String,
-        /// The condition's logical id.
+        /// The condition: `` `stack`.LogicalId ``.
         condition: String,
-        /// The stack that owns the condition.
-        condition_stack: String,
     },
 
     /// Cross-stack references or dependencies form a cycle.
@@ -106,18 +102,16 @@ pub enum Error {
 
     /// A reference between stacks of different accounts or regions.
     #[error(
-        "stack `{stack}` ({env}) refers to `{target}` of stack `{target_stack}` ({target_env}); exports cannot cross accounts or regions"
+        "stack `{stack}` ({env}) refers to {target} ({target_env}); exports cannot cross accounts or regions"
     )]
     CrossEnvironmentReference {
         /// The consuming stack.
         stack: String,
         /// Its account/region.
         env: String,
-        /// The element referred to.
+        /// What is referred to: `` `stack`.LogicalId ``.
         target: String,
-        /// The producing stack.
-        target_stack: String,
-        /// Its account/region.
+        /// The producing stack's account/region.
         target_env: String,
     },
 
@@ -205,4 +199,14 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    /// Keeps `Result<T, Error>` small enough that users' code does not trip clippy's
+    /// `result_large_err` (128 bytes).
+    #[test]
+    fn error_stays_small() {
+        assert!(std::mem::size_of::<super::Error>() < 128);
+    }
 }

@@ -265,8 +265,7 @@ fn foreign(draft: &Draft, id: &str, field: &str, t: &Target) -> Error {
         stack: draft.name.to_string(),
         logical_id: id.to_owned(),
         field: field.to_owned(),
-        target: t.logical_id.to_string(),
-        target_stack: t.stack_name.to_string(),
+        target: describe(t, None),
     }
 }
 
@@ -303,8 +302,7 @@ fn check_node(
                     stack: draft.name.to_string(),
                     logical_id: id.to_owned(),
                     field: field.to_owned(),
-                    condition: t.logical_id.to_string(),
-                    condition_stack: t.stack_name.to_string(),
+                    condition: describe(t, None),
                 });
             }
             return Ok(());
@@ -322,8 +320,7 @@ fn check_node(
         return Err(Error::CrossEnvironmentReference {
             stack: draft.name.to_string(),
             env: draft.env.to_string(),
-            target: t.logical_id.to_string(),
-            target_stack: t.stack_name.to_string(),
+            target: describe(t, None),
             target_env: producer.env.to_string(),
         });
     }
