@@ -15,10 +15,10 @@
 //! |---|---|
 //! | [`AWS::ApplicationAutoScaling::ScalableTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html) | [`applicationautoscaling::ScalableTarget`] |
 //! | [`AWS::ApplicationAutoScaling::ScalingPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalingpolicy.html) | [`applicationautoscaling::ScalingPolicy`] |
-//! | [`AWS::AutoScaling::AutoScalingGroup`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html) | [`autoscaling::AutoScalingGroup`] |
+//! | [`AWS::AutoScaling::AutoScalingGroup`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html) | `autoscaling::AutoScalingGroup` (feature `ec2-instances`) |
 //! | [`AWS::EC2::EIP`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-eip.html) | [`ec2::Eip`] |
 //! | [`AWS::EC2::InternetGateway`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-internetgateway.html) | [`ec2::InternetGateway`] |
-//! | [`AWS::EC2::LaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html) | [`ec2::LaunchTemplate`] |
+//! | [`AWS::EC2::LaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html) | `ec2::LaunchTemplate` (feature `ec2-instances`) |
 //! | [`AWS::EC2::NatGateway`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-natgateway.html) | [`ec2::NatGateway`] |
 //! | [`AWS::EC2::Route`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-route.html) | [`ec2::Route`] |
 //! | [`AWS::EC2::RouteTable`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-routetable.html) | [`ec2::RouteTable`] |
@@ -48,8 +48,8 @@
 //! | [`AWS::IAM::Policy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html) | [`iam::Policy`] |
 //! | [`AWS::IAM::Role`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html) | [`iam::Role`] |
 //! | [`AWS::Logs::LogGroup`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html) | [`logs::LogGroup`] |
-//! | [`AWS::S3::Bucket`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html) | [`s3::Bucket`] |
-//! | [`AWS::S3::BucketPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html) | [`s3::BucketPolicy`] |
+//! | [`AWS::S3::Bucket`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html) | `s3::Bucket` (feature `s3`) |
+//! | [`AWS::S3::BucketPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html) | `s3::BucketPolicy` (feature `s3`) |
 //! | [`AWS::SSM::Parameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-parameter.html) | [`ssm::Parameter`] |
 //! | [`AWS::SecretsManager::Secret`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html) | [`secretsmanager::Secret`] |
 //! | [`AWS::ServiceDiscovery::HttpNamespace`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-servicediscovery-httpnamespace.html) | [`servicediscovery::HttpNamespace`] |
@@ -60,6 +60,7 @@
 #![allow(clippy::should_implement_trait)]
 
 pub mod applicationautoscaling;
+#[cfg(feature = "ec2-instances")]
 pub mod autoscaling;
 pub mod ec2;
 pub mod ecr;
@@ -70,6 +71,7 @@ pub mod events;
 pub mod iam;
 pub mod logs;
 pub mod registry;
+#[cfg(feature = "s3")]
 pub mod s3;
 pub mod secretsmanager;
 pub mod servicediscovery;

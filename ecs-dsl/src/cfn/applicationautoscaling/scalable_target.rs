@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ApplicationAutoScaling::ScalableTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ScalableTarget {
     /// [`MaxCapacity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html#cfn-applicationautoscaling-scalabletarget-maxcapacity). Required.
     pub max_capacity: Value<i64>,
@@ -64,7 +64,17 @@ impl ScalableTarget {
     }
 }
 
+impl std::fmt::Debug for ScalableTarget {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ScalableTarget")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ScalableTarget {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("MaxCapacity", &self.max_capacity);
@@ -94,7 +104,7 @@ impl Handle<ScalableTarget> {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalableTarget.ScalableTargetAction`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-scalabletargetaction.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ScalableTargetAction {
     /// [`MaxCapacity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-scalabletargetaction.html#cfn-applicationautoscaling-scalabletarget-scalabletargetaction-maxcapacity).
     pub max_capacity: Option<Value<i64>>,
@@ -121,7 +131,17 @@ impl ScalableTargetAction {
     }
 }
 
+impl std::fmt::Debug for ScalableTargetAction {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ScalableTargetAction")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ScalableTargetAction {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("MaxCapacity", &self.max_capacity);
@@ -131,7 +151,7 @@ impl ToJson for ScalableTargetAction {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalableTarget.ScheduledAction`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-scheduledaction.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ScheduledAction {
     /// [`EndTime`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-scheduledaction.html#cfn-applicationautoscaling-scalabletarget-scheduledaction-endtime).
     pub end_time: Option<Value<String>>,
@@ -188,7 +208,17 @@ impl ScheduledAction {
     }
 }
 
+impl std::fmt::Debug for ScheduledAction {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ScheduledAction")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ScheduledAction {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EndTime", &self.end_time);
@@ -202,7 +232,7 @@ impl ToJson for ScheduledAction {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalableTarget.SuspendedState`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-suspendedstate.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SuspendedState {
     /// [`DynamicScalingInSuspended`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-suspendedstate.html#cfn-applicationautoscaling-scalabletarget-suspendedstate-dynamicscalinginsuspended).
     pub dynamic_scaling_in_suspended: Option<Value<bool>>,
@@ -237,7 +267,17 @@ impl SuspendedState {
     }
 }
 
+impl std::fmt::Debug for SuspendedState {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SuspendedState")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SuspendedState {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -356,6 +396,7 @@ impl ScalableTargetScalableDimension {
 }
 
 impl ToJson for ScalableTargetScalableDimension {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -426,6 +467,7 @@ impl ScalableTargetServiceNamespace {
 }
 
 impl ToJson for ScalableTargetServiceNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

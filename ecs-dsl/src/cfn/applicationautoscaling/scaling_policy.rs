@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalingpolicy.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ScalingPolicy {
     /// [`PolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalingpolicy.html#cfn-applicationautoscaling-scalingpolicy-policyname). Required. Changing it replaces the resource.
     pub policy_name: Value<String>,
@@ -105,7 +105,17 @@ impl ScalingPolicy {
     }
 }
 
+impl std::fmt::Debug for ScalingPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ScalingPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ScalingPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PolicyName", &self.policy_name);
@@ -150,7 +160,7 @@ impl Handle<ScalingPolicy> {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.CustomizedMetricSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-customizedmetricspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CustomizedMetricSpecification {
     /// [`Dimensions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-customizedmetricspecification.html#cfn-applicationautoscaling-scalingpolicy-customizedmetricspecification-dimensions).
     pub dimensions: Option<Value<List<MetricDimension>>>,
@@ -212,7 +222,17 @@ impl CustomizedMetricSpecification {
     }
 }
 
+impl std::fmt::Debug for CustomizedMetricSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CustomizedMetricSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CustomizedMetricSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Dimensions", &self.dimensions);
@@ -226,7 +246,7 @@ impl ToJson for CustomizedMetricSpecification {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.MetricDimension`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-metricdimension.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetricDimension {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-metricdimension.html#cfn-applicationautoscaling-scalingpolicy-metricdimension-name). Required.
     pub name: Value<String>,
@@ -244,7 +264,17 @@ impl MetricDimension {
     }
 }
 
+impl std::fmt::Debug for MetricDimension {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetricDimension")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetricDimension {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -254,7 +284,7 @@ impl ToJson for MetricDimension {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredefinedMetricSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predefinedmetricspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredefinedMetricSpecification {
     /// [`PredefinedMetricType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predefinedmetricspecification.html#cfn-applicationautoscaling-scalingpolicy-predefinedmetricspecification-predefinedmetrictype). Required.
     pub predefined_metric_type: Value<PredefinedMetricSpecificationPredefinedMetricType>,
@@ -280,7 +310,17 @@ impl PredefinedMetricSpecification {
     }
 }
 
+impl std::fmt::Debug for PredefinedMetricSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredefinedMetricSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredefinedMetricSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PredefinedMetricType", &self.predefined_metric_type);
@@ -290,7 +330,7 @@ impl ToJson for PredefinedMetricSpecification {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingCustomizedCapacityMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedcapacitymetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingCustomizedCapacityMetric {
     /// [`MetricDataQueries`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedcapacitymetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingcustomizedcapacitymetric-metricdataqueries). Required.
     pub metric_data_queries: Value<List<PredictiveScalingMetricDataQuery>>,
@@ -307,7 +347,17 @@ impl PredictiveScalingCustomizedCapacityMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingCustomizedCapacityMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingCustomizedCapacityMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingCustomizedCapacityMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("MetricDataQueries", &self.metric_data_queries);
@@ -316,7 +366,7 @@ impl ToJson for PredictiveScalingCustomizedCapacityMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingCustomizedLoadMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedloadmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingCustomizedLoadMetric {
     /// [`MetricDataQueries`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedloadmetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingcustomizedloadmetric-metricdataqueries). Required.
     pub metric_data_queries: Value<List<PredictiveScalingMetricDataQuery>>,
@@ -333,7 +383,17 @@ impl PredictiveScalingCustomizedLoadMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingCustomizedLoadMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingCustomizedLoadMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingCustomizedLoadMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("MetricDataQueries", &self.metric_data_queries);
@@ -342,7 +402,7 @@ impl ToJson for PredictiveScalingCustomizedLoadMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingCustomizedScalingMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedscalingmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingCustomizedScalingMetric {
     /// [`MetricDataQueries`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingcustomizedscalingmetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingcustomizedscalingmetric-metricdataqueries). Required.
     pub metric_data_queries: Value<List<PredictiveScalingMetricDataQuery>>,
@@ -359,7 +419,17 @@ impl PredictiveScalingCustomizedScalingMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingCustomizedScalingMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingCustomizedScalingMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingCustomizedScalingMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("MetricDataQueries", &self.metric_data_queries);
@@ -368,7 +438,7 @@ impl ToJson for PredictiveScalingCustomizedScalingMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PredictiveScalingMetric {
     /// [`Dimensions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingmetric-dimensions).
     pub dimensions: Option<Value<List<PredictiveScalingMetricDimension>>>,
@@ -406,7 +476,17 @@ impl PredictiveScalingMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Dimensions", &self.dimensions);
@@ -417,7 +497,7 @@ impl ToJson for PredictiveScalingMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingMetricDataQuery`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricdataquery.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PredictiveScalingMetricDataQuery {
     /// [`Expression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricdataquery.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingmetricdataquery-expression).
     pub expression: Option<Value<String>>,
@@ -468,7 +548,17 @@ impl PredictiveScalingMetricDataQuery {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingMetricDataQuery {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingMetricDataQuery")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingMetricDataQuery {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Expression", &self.expression);
@@ -481,7 +571,7 @@ impl ToJson for PredictiveScalingMetricDataQuery {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingMetricDimension`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricdimension.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PredictiveScalingMetricDimension {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricdimension.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingmetricdimension-name).
     pub name: Option<Value<String>>,
@@ -508,7 +598,17 @@ impl PredictiveScalingMetricDimension {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingMetricDimension {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingMetricDimension")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingMetricDimension {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Name", &self.name);
@@ -518,7 +618,7 @@ impl ToJson for PredictiveScalingMetricDimension {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingMetricSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingMetricSpecification {
     /// [`CustomizedCapacityMetricSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricspecification.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingmetricspecification-customizedcapacitymetricspecification).
     pub customized_capacity_metric_specification:
@@ -608,7 +708,17 @@ impl PredictiveScalingMetricSpecification {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingMetricSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingMetricSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingMetricSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -641,7 +751,7 @@ impl ToJson for PredictiveScalingMetricSpecification {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingMetricStat`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricstat.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PredictiveScalingMetricStat {
     /// [`Metric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingmetricstat.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingmetricstat-metric).
     pub metric: Option<Value<PredictiveScalingMetric>>,
@@ -676,7 +786,17 @@ impl PredictiveScalingMetricStat {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingMetricStat {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingMetricStat")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingMetricStat {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Metric", &self.metric);
@@ -687,7 +807,7 @@ impl ToJson for PredictiveScalingMetricStat {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingPolicyConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpolicyconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingPolicyConfiguration {
     /// [`MaxCapacityBreachBehavior`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpolicyconfiguration.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingpolicyconfiguration-maxcapacitybreachbehavior).
     pub max_capacity_breach_behavior:
@@ -747,7 +867,17 @@ impl PredictiveScalingPolicyConfiguration {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingPolicyConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingPolicyConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingPolicyConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -763,7 +893,7 @@ impl ToJson for PredictiveScalingPolicyConfiguration {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingPredefinedLoadMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedloadmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingPredefinedLoadMetric {
     /// [`PredefinedMetricType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedloadmetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingpredefinedloadmetric-predefinedmetrictype). Required.
     pub predefined_metric_type: Value<String>,
@@ -787,7 +917,17 @@ impl PredictiveScalingPredefinedLoadMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingPredefinedLoadMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingPredefinedLoadMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingPredefinedLoadMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PredefinedMetricType", &self.predefined_metric_type);
@@ -797,7 +937,7 @@ impl ToJson for PredictiveScalingPredefinedLoadMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingPredefinedMetricPair`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedmetricpair.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingPredefinedMetricPair {
     /// [`PredefinedMetricType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedmetricpair.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingpredefinedmetricpair-predefinedmetrictype). Required.
     pub predefined_metric_type: Value<String>,
@@ -821,7 +961,17 @@ impl PredictiveScalingPredefinedMetricPair {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingPredefinedMetricPair {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingPredefinedMetricPair")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingPredefinedMetricPair {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PredefinedMetricType", &self.predefined_metric_type);
@@ -831,7 +981,7 @@ impl ToJson for PredictiveScalingPredefinedMetricPair {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.PredictiveScalingPredefinedScalingMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedscalingmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PredictiveScalingPredefinedScalingMetric {
     /// [`PredefinedMetricType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-predictivescalingpredefinedscalingmetric.html#cfn-applicationautoscaling-scalingpolicy-predictivescalingpredefinedscalingmetric-predefinedmetrictype). Required.
     pub predefined_metric_type: Value<String>,
@@ -855,7 +1005,17 @@ impl PredictiveScalingPredefinedScalingMetric {
     }
 }
 
+impl std::fmt::Debug for PredictiveScalingPredefinedScalingMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PredictiveScalingPredefinedScalingMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PredictiveScalingPredefinedScalingMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PredefinedMetricType", &self.predefined_metric_type);
@@ -865,7 +1025,7 @@ impl ToJson for PredictiveScalingPredefinedScalingMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.StepAdjustment`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-stepadjustment.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct StepAdjustment {
     /// [`MetricIntervalLowerBound`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-stepadjustment.html#cfn-applicationautoscaling-scalingpolicy-stepadjustment-metricintervallowerbound).
     pub metric_interval_lower_bound: Option<Value<f64>>,
@@ -898,7 +1058,17 @@ impl StepAdjustment {
     }
 }
 
+impl std::fmt::Debug for StepAdjustment {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("StepAdjustment")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for StepAdjustment {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -915,7 +1085,7 @@ impl ToJson for StepAdjustment {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.StepScalingPolicyConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-stepscalingpolicyconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct StepScalingPolicyConfiguration {
     /// [`AdjustmentType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-stepscalingpolicyconfiguration.html#cfn-applicationautoscaling-scalingpolicy-stepscalingpolicyconfiguration-adjustmenttype).
     pub adjustment_type: Option<Value<StepScalingPolicyConfigurationAdjustmentType>>,
@@ -972,7 +1142,17 @@ impl StepScalingPolicyConfiguration {
     }
 }
 
+impl std::fmt::Debug for StepScalingPolicyConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("StepScalingPolicyConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for StepScalingPolicyConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AdjustmentType", &self.adjustment_type);
@@ -985,7 +1165,7 @@ impl ToJson for StepScalingPolicyConfiguration {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.TargetTrackingMetric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetric.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetTrackingMetric {
     /// [`Dimensions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetric.html#cfn-applicationautoscaling-scalingpolicy-targettrackingmetric-dimensions).
     pub dimensions: Option<Value<List<TargetTrackingMetricDimension>>>,
@@ -1023,7 +1203,17 @@ impl TargetTrackingMetric {
     }
 }
 
+impl std::fmt::Debug for TargetTrackingMetric {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetTrackingMetric")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetTrackingMetric {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Dimensions", &self.dimensions);
@@ -1034,7 +1224,7 @@ impl ToJson for TargetTrackingMetric {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.TargetTrackingMetricDataQuery`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricdataquery.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetTrackingMetricDataQuery {
     /// [`Expression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricdataquery.html#cfn-applicationautoscaling-scalingpolicy-targettrackingmetricdataquery-expression).
     pub expression: Option<Value<String>>,
@@ -1085,7 +1275,17 @@ impl TargetTrackingMetricDataQuery {
     }
 }
 
+impl std::fmt::Debug for TargetTrackingMetricDataQuery {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetTrackingMetricDataQuery")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetTrackingMetricDataQuery {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Expression", &self.expression);
@@ -1098,7 +1298,7 @@ impl ToJson for TargetTrackingMetricDataQuery {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.TargetTrackingMetricDimension`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricdimension.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetTrackingMetricDimension {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricdimension.html#cfn-applicationautoscaling-scalingpolicy-targettrackingmetricdimension-name).
     pub name: Option<Value<String>>,
@@ -1125,7 +1325,17 @@ impl TargetTrackingMetricDimension {
     }
 }
 
+impl std::fmt::Debug for TargetTrackingMetricDimension {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetTrackingMetricDimension")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetTrackingMetricDimension {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Name", &self.name);
@@ -1135,7 +1345,7 @@ impl ToJson for TargetTrackingMetricDimension {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.TargetTrackingMetricStat`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricstat.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetTrackingMetricStat {
     /// [`Metric`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingmetricstat.html#cfn-applicationautoscaling-scalingpolicy-targettrackingmetricstat-metric).
     pub metric: Option<Value<TargetTrackingMetric>>,
@@ -1170,7 +1380,17 @@ impl TargetTrackingMetricStat {
     }
 }
 
+impl std::fmt::Debug for TargetTrackingMetricStat {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetTrackingMetricStat")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetTrackingMetricStat {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Metric", &self.metric);
@@ -1181,7 +1401,7 @@ impl ToJson for TargetTrackingMetricStat {
 }
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy.TargetTrackingScalingPolicyConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingscalingpolicyconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TargetTrackingScalingPolicyConfiguration {
     /// [`CustomizedMetricSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalingpolicy-targettrackingscalingpolicyconfiguration.html#cfn-applicationautoscaling-scalingpolicy-targettrackingscalingpolicyconfiguration-customizedmetricspecification).
     pub customized_metric_specification: Option<Value<CustomizedMetricSpecification>>,
@@ -1247,7 +1467,17 @@ impl TargetTrackingScalingPolicyConfiguration {
     }
 }
 
+impl std::fmt::Debug for TargetTrackingScalingPolicyConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetTrackingScalingPolicyConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetTrackingScalingPolicyConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -1295,6 +1525,7 @@ impl CustomizedMetricSpecificationStatistic {
 }
 
 impl ToJson for CustomizedMetricSpecificationStatistic {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1433,6 +1664,7 @@ impl PredefinedMetricSpecificationPredefinedMetricType {
 }
 
 impl ToJson for PredefinedMetricSpecificationPredefinedMetricType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1464,6 +1696,7 @@ impl PredictiveScalingPolicyConfigurationMaxCapacityBreachBehavior {
 }
 
 impl ToJson for PredictiveScalingPolicyConfigurationMaxCapacityBreachBehavior {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1495,6 +1728,7 @@ impl PredictiveScalingPolicyConfigurationMode {
 }
 
 impl ToJson for PredictiveScalingPolicyConfigurationMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1529,6 +1763,7 @@ impl ScalingPolicyPolicyType {
 }
 
 impl ToJson for ScalingPolicyPolicyType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1640,6 +1875,7 @@ impl ScalingPolicyScalableDimension {
 }
 
 impl ToJson for ScalingPolicyScalableDimension {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1710,6 +1946,7 @@ impl ScalingPolicyServiceNamespace {
 }
 
 impl ToJson for ScalingPolicyServiceNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1744,6 +1981,7 @@ impl StepScalingPolicyConfigurationAdjustmentType {
 }
 
 impl ToJson for StepScalingPolicyConfigurationAdjustmentType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1778,6 +2016,7 @@ impl StepScalingPolicyConfigurationMetricAggregationType {
 }
 
 impl ToJson for StepScalingPolicyConfigurationMetricAggregationType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let auto_scaling_group = AutoScalingGroup::new("my-max-size", "my-min-size");
 /// # let _ = auto_scaling_group;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AutoScalingGroup {
     /// [`AutoScalingGroupName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html#cfn-autoscaling-autoscalinggroup-autoscalinggroupname). Changing it replaces the resource.
     pub auto_scaling_group_name: Option<Value<String>>,
@@ -382,7 +382,17 @@ impl AutoScalingGroup {
     }
 }
 
+impl std::fmt::Debug for AutoScalingGroup {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AutoScalingGroup")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AutoScalingGroup {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AutoScalingGroupName", &self.auto_scaling_group_name);
@@ -468,7 +478,7 @@ impl Handle<AutoScalingGroup> {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.AcceleratorCountRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-acceleratorcountrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorCountRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-acceleratorcountrequest.html#cfn-autoscaling-autoscalinggroup-acceleratorcountrequest-max).
     pub max: Option<Value<i64>>,
@@ -495,7 +505,17 @@ impl AcceleratorCountRequest {
     }
 }
 
+impl std::fmt::Debug for AcceleratorCountRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorCountRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorCountRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -505,7 +525,7 @@ impl ToJson for AcceleratorCountRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.AcceleratorTotalMemoryMiBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-acceleratortotalmemorymibrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorTotalMemoryMibRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-acceleratortotalmemorymibrequest.html#cfn-autoscaling-autoscalinggroup-acceleratortotalmemorymibrequest-max).
     pub max: Option<Value<i64>>,
@@ -532,7 +552,17 @@ impl AcceleratorTotalMemoryMibRequest {
     }
 }
 
+impl std::fmt::Debug for AcceleratorTotalMemoryMibRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorTotalMemoryMibRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorTotalMemoryMibRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -542,7 +572,7 @@ impl ToJson for AcceleratorTotalMemoryMibRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.AvailabilityZoneDistribution`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-availabilityzonedistribution.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AvailabilityZoneDistribution {
     /// [`CapacityDistributionStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-availabilityzonedistribution.html#cfn-autoscaling-autoscalinggroup-availabilityzonedistribution-capacitydistributionstrategy).
     pub capacity_distribution_strategy:
@@ -565,7 +595,17 @@ impl AvailabilityZoneDistribution {
     }
 }
 
+impl std::fmt::Debug for AvailabilityZoneDistribution {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AvailabilityZoneDistribution")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AvailabilityZoneDistribution {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -577,7 +617,7 @@ impl ToJson for AvailabilityZoneDistribution {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.AvailabilityZoneImpairmentPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-availabilityzoneimpairmentpolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AvailabilityZoneImpairmentPolicy {
     /// [`ImpairedZoneHealthCheckBehavior`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-availabilityzoneimpairmentpolicy.html#cfn-autoscaling-autoscalinggroup-availabilityzoneimpairmentpolicy-impairedzonehealthcheckbehavior). Required.
     pub impaired_zone_health_check_behavior:
@@ -601,7 +641,17 @@ impl AvailabilityZoneImpairmentPolicy {
     }
 }
 
+impl std::fmt::Debug for AvailabilityZoneImpairmentPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AvailabilityZoneImpairmentPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AvailabilityZoneImpairmentPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -614,7 +664,7 @@ impl ToJson for AvailabilityZoneImpairmentPolicy {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.BaselineEbsBandwidthMbpsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-baselineebsbandwidthmbpsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BaselineEbsBandwidthMbpsRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-baselineebsbandwidthmbpsrequest.html#cfn-autoscaling-autoscalinggroup-baselineebsbandwidthmbpsrequest-max).
     pub max: Option<Value<i64>>,
@@ -641,7 +691,17 @@ impl BaselineEbsBandwidthMbpsRequest {
     }
 }
 
+impl std::fmt::Debug for BaselineEbsBandwidthMbpsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BaselineEbsBandwidthMbpsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BaselineEbsBandwidthMbpsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -651,7 +711,7 @@ impl ToJson for BaselineEbsBandwidthMbpsRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.BaselinePerformanceFactorsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-baselineperformancefactorsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BaselinePerformanceFactorsRequest {
     /// [`Cpu`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-baselineperformancefactorsrequest.html#cfn-autoscaling-autoscalinggroup-baselineperformancefactorsrequest-cpu).
     pub cpu: Option<Value<CpuPerformanceFactorRequest>>,
@@ -670,7 +730,17 @@ impl BaselinePerformanceFactorsRequest {
     }
 }
 
+impl std::fmt::Debug for BaselinePerformanceFactorsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BaselinePerformanceFactorsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BaselinePerformanceFactorsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Cpu", &self.cpu);
@@ -679,7 +749,7 @@ impl ToJson for BaselinePerformanceFactorsRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.CapacityReservationSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-capacityreservationspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CapacityReservationSpecification {
     /// [`CapacityReservationPreference`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-capacityreservationspecification.html#cfn-autoscaling-autoscalinggroup-capacityreservationspecification-capacityreservationpreference). Required.
     pub capacity_reservation_preference:
@@ -711,7 +781,17 @@ impl CapacityReservationSpecification {
     }
 }
 
+impl std::fmt::Debug for CapacityReservationSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityReservationSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityReservationSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -727,7 +807,7 @@ impl ToJson for CapacityReservationSpecification {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.CapacityReservationTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-capacityreservationtarget.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityReservationTarget {
     /// [`CapacityReservationIds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-capacityreservationtarget.html#cfn-autoscaling-autoscalinggroup-capacityreservationtarget-capacityreservationids).
     pub capacity_reservation_ids: Option<Value<List<String>>>,
@@ -757,7 +837,17 @@ impl CapacityReservationTarget {
     }
 }
 
+impl std::fmt::Debug for CapacityReservationTarget {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityReservationTarget")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityReservationTarget {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityReservationIds", &self.capacity_reservation_ids);
@@ -770,7 +860,7 @@ impl ToJson for CapacityReservationTarget {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.CpuPerformanceFactorRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-cpuperformancefactorrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CpuPerformanceFactorRequest {
     /// [`References`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-cpuperformancefactorrequest.html#cfn-autoscaling-autoscalinggroup-cpuperformancefactorrequest-references).
     pub references: Option<Value<List<PerformanceFactorReferenceRequest>>>,
@@ -792,7 +882,17 @@ impl CpuPerformanceFactorRequest {
     }
 }
 
+impl std::fmt::Debug for CpuPerformanceFactorRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CpuPerformanceFactorRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CpuPerformanceFactorRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("References", &self.references);
@@ -801,7 +901,7 @@ impl ToJson for CpuPerformanceFactorRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.InstanceLifecyclePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancelifecyclepolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InstanceLifecyclePolicy {
     /// [`RetentionTriggers`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancelifecyclepolicy.html#cfn-autoscaling-autoscalinggroup-instancelifecyclepolicy-retentiontriggers).
     pub retention_triggers: Option<Value<RetentionTriggers>>,
@@ -820,7 +920,17 @@ impl InstanceLifecyclePolicy {
     }
 }
 
+impl std::fmt::Debug for InstanceLifecyclePolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceLifecyclePolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceLifecyclePolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("RetentionTriggers", &self.retention_triggers);
@@ -829,7 +939,7 @@ impl ToJson for InstanceLifecyclePolicy {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.InstanceMaintenancePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancemaintenancepolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InstanceMaintenancePolicy {
     /// [`MaxHealthyPercentage`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancemaintenancepolicy.html#cfn-autoscaling-autoscalinggroup-instancemaintenancepolicy-maxhealthypercentage).
     pub max_healthy_percentage: Option<Value<i64>>,
@@ -856,7 +966,17 @@ impl InstanceMaintenancePolicy {
     }
 }
 
+impl std::fmt::Debug for InstanceMaintenancePolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceMaintenancePolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceMaintenancePolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("MaxHealthyPercentage", &self.max_healthy_percentage);
@@ -866,7 +986,7 @@ impl ToJson for InstanceMaintenancePolicy {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.InstanceRequirements`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancerequirements.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InstanceRequirements {
     /// [`AcceleratorCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancerequirements.html#cfn-autoscaling-autoscalinggroup-instancerequirements-acceleratorcount).
     pub accelerator_count: Option<Value<AcceleratorCountRequest>>,
@@ -1149,7 +1269,17 @@ impl InstanceRequirements {
     }
 }
 
+impl std::fmt::Debug for InstanceRequirements {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceRequirements")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceRequirements {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AcceleratorCount", &self.accelerator_count);
@@ -1200,7 +1330,7 @@ impl ToJson for InstanceRequirements {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.InstancesDistribution`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancesdistribution.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InstancesDistribution {
     /// [`OnDemandAllocationStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-instancesdistribution.html#cfn-autoscaling-autoscalinggroup-instancesdistribution-ondemandallocationstrategy).
     pub on_demand_allocation_strategy: Option<Value<String>>,
@@ -1262,7 +1392,17 @@ impl InstancesDistribution {
     }
 }
 
+impl std::fmt::Debug for InstancesDistribution {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstancesDistribution")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstancesDistribution {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -1282,7 +1422,7 @@ impl ToJson for InstancesDistribution {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.LaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplate.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LaunchTemplate {
     /// [`LaunchTemplateSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplate.html#cfn-autoscaling-autoscalinggroup-launchtemplate-launchtemplatespecification). Required.
     pub launch_template_specification: Value<LaunchTemplateSpecification>,
@@ -1308,7 +1448,17 @@ impl LaunchTemplate {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplate {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplate")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplate {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -1321,7 +1471,7 @@ impl ToJson for LaunchTemplate {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.LaunchTemplateOverrides`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplateoverrides.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LaunchTemplateOverrides {
     /// [`ImageId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplateoverrides.html#cfn-autoscaling-autoscalinggroup-launchtemplateoverrides-imageid).
     pub image_id: Option<Value<String>>,
@@ -1375,7 +1525,17 @@ impl LaunchTemplateOverrides {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplateOverrides {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplateOverrides")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplateOverrides {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ImageId", &self.image_id);
@@ -1391,7 +1551,7 @@ impl ToJson for LaunchTemplateOverrides {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.LaunchTemplateSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplatespecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LaunchTemplateSpecification {
     /// [`LaunchTemplateId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-launchtemplatespecification.html#cfn-autoscaling-autoscalinggroup-launchtemplatespecification-launchtemplateid).
     pub launch_template_id: Option<Value<String>>,
@@ -1424,7 +1584,17 @@ impl LaunchTemplateSpecification {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplateSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplateSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplateSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("LaunchTemplateId", &self.launch_template_id);
@@ -1435,7 +1605,7 @@ impl ToJson for LaunchTemplateSpecification {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.LifecycleHookSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-lifecyclehookspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LifecycleHookSpecification {
     /// [`DefaultResult`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-lifecyclehookspecification.html#cfn-autoscaling-autoscalinggroup-lifecyclehookspecification-defaultresult).
     pub default_result: Option<Value<String>>,
@@ -1501,7 +1671,17 @@ impl LifecycleHookSpecification {
     }
 }
 
+impl std::fmt::Debug for LifecycleHookSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LifecycleHookSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LifecycleHookSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DefaultResult", &self.default_result);
@@ -1516,7 +1696,7 @@ impl ToJson for LifecycleHookSpecification {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.MemoryGiBPerVCpuRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-memorygibpervcpurequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MemoryGibPerVCpuRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-memorygibpervcpurequest.html#cfn-autoscaling-autoscalinggroup-memorygibpervcpurequest-max).
     pub max: Option<Value<f64>>,
@@ -1543,7 +1723,17 @@ impl MemoryGibPerVCpuRequest {
     }
 }
 
+impl std::fmt::Debug for MemoryGibPerVCpuRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryGibPerVCpuRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MemoryGibPerVCpuRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1553,7 +1743,7 @@ impl ToJson for MemoryGibPerVCpuRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.MemoryMiBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-memorymibrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MemoryMibRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-memorymibrequest.html#cfn-autoscaling-autoscalinggroup-memorymibrequest-max).
     pub max: Option<Value<i64>>,
@@ -1580,7 +1770,17 @@ impl MemoryMibRequest {
     }
 }
 
+impl std::fmt::Debug for MemoryMibRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryMibRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MemoryMibRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1590,7 +1790,7 @@ impl ToJson for MemoryMibRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.MetricsCollection`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-metricscollection.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetricsCollection {
     /// [`Granularity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-metricscollection.html#cfn-autoscaling-autoscalinggroup-metricscollection-granularity). Required.
     pub granularity: Value<String>,
@@ -1614,7 +1814,17 @@ impl MetricsCollection {
     }
 }
 
+impl std::fmt::Debug for MetricsCollection {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetricsCollection")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetricsCollection {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Granularity", &self.granularity);
@@ -1624,7 +1834,7 @@ impl ToJson for MetricsCollection {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.MixedInstancesPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-mixedinstancespolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MixedInstancesPolicy {
     /// [`InstancesDistribution`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-mixedinstancespolicy.html#cfn-autoscaling-autoscalinggroup-mixedinstancespolicy-instancesdistribution).
     pub instances_distribution: Option<Value<InstancesDistribution>>,
@@ -1651,7 +1861,17 @@ impl MixedInstancesPolicy {
     }
 }
 
+impl std::fmt::Debug for MixedInstancesPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MixedInstancesPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MixedInstancesPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InstancesDistribution", &self.instances_distribution);
@@ -1661,7 +1881,7 @@ impl ToJson for MixedInstancesPolicy {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.NetworkBandwidthGbpsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-networkbandwidthgbpsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkBandwidthGbpsRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-networkbandwidthgbpsrequest.html#cfn-autoscaling-autoscalinggroup-networkbandwidthgbpsrequest-max).
     pub max: Option<Value<f64>>,
@@ -1688,7 +1908,17 @@ impl NetworkBandwidthGbpsRequest {
     }
 }
 
+impl std::fmt::Debug for NetworkBandwidthGbpsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkBandwidthGbpsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkBandwidthGbpsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1698,7 +1928,7 @@ impl ToJson for NetworkBandwidthGbpsRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.NetworkInterfaceCountRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-networkinterfacecountrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkInterfaceCountRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-networkinterfacecountrequest.html#cfn-autoscaling-autoscalinggroup-networkinterfacecountrequest-max).
     pub max: Option<Value<i64>>,
@@ -1725,7 +1955,17 @@ impl NetworkInterfaceCountRequest {
     }
 }
 
+impl std::fmt::Debug for NetworkInterfaceCountRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkInterfaceCountRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkInterfaceCountRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1735,7 +1975,7 @@ impl ToJson for NetworkInterfaceCountRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.NotificationConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-notificationconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct NotificationConfiguration {
     /// [`NotificationTypes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-notificationconfiguration.html#cfn-autoscaling-autoscalinggroup-notificationconfiguration-notificationtypes).
     pub notification_types: Option<Value<List<String>>>,
@@ -1759,7 +1999,17 @@ impl NotificationConfiguration {
     }
 }
 
+impl std::fmt::Debug for NotificationConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NotificationConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NotificationConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("NotificationTypes", &self.notification_types);
@@ -1769,7 +2019,7 @@ impl ToJson for NotificationConfiguration {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.PerformanceFactorReferenceRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-performancefactorreferencerequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PerformanceFactorReferenceRequest {
     /// [`InstanceFamily`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-performancefactorreferencerequest.html#cfn-autoscaling-autoscalinggroup-performancefactorreferencerequest-instancefamily).
     pub instance_family: Option<Value<String>>,
@@ -1788,7 +2038,17 @@ impl PerformanceFactorReferenceRequest {
     }
 }
 
+impl std::fmt::Debug for PerformanceFactorReferenceRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PerformanceFactorReferenceRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PerformanceFactorReferenceRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InstanceFamily", &self.instance_family);
@@ -1797,7 +2057,7 @@ impl ToJson for PerformanceFactorReferenceRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.RetentionTriggers`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-retentiontriggers.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RetentionTriggers {
     /// [`TerminateHookAbandon`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-retentiontriggers.html#cfn-autoscaling-autoscalinggroup-retentiontriggers-terminatehookabandon).
     pub terminate_hook_abandon: Option<Value<RetentionTriggersTerminateHookAbandon>>,
@@ -1819,7 +2079,17 @@ impl RetentionTriggers {
     }
 }
 
+impl std::fmt::Debug for RetentionTriggers {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RetentionTriggers")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RetentionTriggers {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TerminateHookAbandon", &self.terminate_hook_abandon);
@@ -1828,7 +2098,7 @@ impl ToJson for RetentionTriggers {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.TagProperty`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-tagproperty.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TagProperty {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-tagproperty.html#cfn-autoscaling-autoscalinggroup-tagproperty-key). Required.
     pub key: Value<String>,
@@ -1853,7 +2123,15 @@ impl TagProperty {
     }
 }
 
+impl std::fmt::Debug for TagProperty {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TagProperty").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for TagProperty {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -1864,7 +2142,7 @@ impl ToJson for TagProperty {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.TotalLocalStorageGBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-totallocalstoragegbrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TotalLocalStorageGbRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-totallocalstoragegbrequest.html#cfn-autoscaling-autoscalinggroup-totallocalstoragegbrequest-max).
     pub max: Option<Value<f64>>,
@@ -1891,7 +2169,17 @@ impl TotalLocalStorageGbRequest {
     }
 }
 
+impl std::fmt::Debug for TotalLocalStorageGbRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TotalLocalStorageGbRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TotalLocalStorageGbRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1901,7 +2189,7 @@ impl ToJson for TotalLocalStorageGbRequest {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.TrafficSourceIdentifier`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-trafficsourceidentifier.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TrafficSourceIdentifier {
     /// [`Identifier`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-trafficsourceidentifier.html#cfn-autoscaling-autoscalinggroup-trafficsourceidentifier-identifier). Required.
     pub identifier: Value<String>,
@@ -1919,7 +2207,17 @@ impl TrafficSourceIdentifier {
     }
 }
 
+impl std::fmt::Debug for TrafficSourceIdentifier {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TrafficSourceIdentifier")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TrafficSourceIdentifier {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Identifier", &self.identifier);
@@ -1929,7 +2227,7 @@ impl ToJson for TrafficSourceIdentifier {
 }
 
 /// [`AWS::AutoScaling::AutoScalingGroup.VCpuCountRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-vcpucountrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct VCpuCountRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-autoscalinggroup-vcpucountrequest.html#cfn-autoscaling-autoscalinggroup-vcpucountrequest-max).
     pub max: Option<Value<i64>>,
@@ -1956,7 +2254,17 @@ impl VCpuCountRequest {
     }
 }
 
+impl std::fmt::Debug for VCpuCountRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VCpuCountRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for VCpuCountRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1988,6 +2296,7 @@ impl AutoScalingGroupDeletionProtection {
 }
 
 impl ToJson for AutoScalingGroupDeletionProtection {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2019,6 +2328,7 @@ impl AvailabilityZoneDistributionCapacityDistributionStrategy {
 }
 
 impl ToJson for AvailabilityZoneDistributionCapacityDistributionStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2050,6 +2360,7 @@ impl AvailabilityZoneImpairmentPolicyImpairedZoneHealthCheckBehavior {
 }
 
 impl ToJson for AvailabilityZoneImpairmentPolicyImpairedZoneHealthCheckBehavior {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2087,6 +2398,7 @@ impl CapacityReservationSpecificationCapacityReservationPreference {
 }
 
 impl ToJson for CapacityReservationSpecificationCapacityReservationPreference {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2124,6 +2436,7 @@ impl InstanceRequirementsAcceleratorManufacturers {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2170,6 +2483,7 @@ impl InstanceRequirementsAcceleratorNames {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorNames {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2204,6 +2518,7 @@ impl InstanceRequirementsAcceleratorTypes {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2238,6 +2553,7 @@ impl InstanceRequirementsBareMetal {
 }
 
 impl ToJson for InstanceRequirementsBareMetal {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2272,6 +2588,7 @@ impl InstanceRequirementsBurstablePerformance {
 }
 
 impl ToJson for InstanceRequirementsBurstablePerformance {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2309,6 +2626,7 @@ impl InstanceRequirementsCpuManufacturers {
 }
 
 impl ToJson for InstanceRequirementsCpuManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2340,6 +2658,7 @@ impl InstanceRequirementsInstanceGenerations {
 }
 
 impl ToJson for InstanceRequirementsInstanceGenerations {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2374,6 +2693,7 @@ impl InstanceRequirementsLocalStorage {
 }
 
 impl ToJson for InstanceRequirementsLocalStorage {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2405,6 +2725,7 @@ impl InstanceRequirementsLocalStorageTypes {
 }
 
 impl ToJson for InstanceRequirementsLocalStorageTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2436,6 +2757,7 @@ impl RetentionTriggersTerminateHookAbandon {
 }
 
 impl ToJson for RetentionTriggersTerminateHookAbandon {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

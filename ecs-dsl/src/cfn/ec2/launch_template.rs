@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::EC2::LaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LaunchTemplate {
     /// [`LaunchTemplateData`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html#cfn-ec2-launchtemplate-launchtemplatedata). Required.
     pub launch_template_data: Value<LaunchTemplateData>,
@@ -49,7 +49,17 @@ impl LaunchTemplate {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplate {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplate")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplate {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("LaunchTemplateData", &self.launch_template_data);
@@ -84,7 +94,7 @@ impl Handle<LaunchTemplate> {
 }
 
 /// [`AWS::EC2::LaunchTemplate.AcceleratorCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-acceleratorcount.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorCount {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-acceleratorcount.html#cfn-ec2-launchtemplate-acceleratorcount-max).
     pub max: Option<Value<i64>>,
@@ -111,7 +121,17 @@ impl AcceleratorCount {
     }
 }
 
+impl std::fmt::Debug for AcceleratorCount {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorCount")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorCount {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -121,7 +141,7 @@ impl ToJson for AcceleratorCount {
 }
 
 /// [`AWS::EC2::LaunchTemplate.AcceleratorTotalMemoryMiB`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-acceleratortotalmemorymib.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorTotalMemoryMib {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-acceleratortotalmemorymib.html#cfn-ec2-launchtemplate-acceleratortotalmemorymib-max).
     pub max: Option<Value<i64>>,
@@ -148,7 +168,17 @@ impl AcceleratorTotalMemoryMib {
     }
 }
 
+impl std::fmt::Debug for AcceleratorTotalMemoryMib {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorTotalMemoryMib")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorTotalMemoryMib {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -158,7 +188,7 @@ impl ToJson for AcceleratorTotalMemoryMib {
 }
 
 /// [`AWS::EC2::LaunchTemplate.BaselineEbsBandwidthMbps`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-baselineebsbandwidthmbps.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BaselineEbsBandwidthMbps {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-baselineebsbandwidthmbps.html#cfn-ec2-launchtemplate-baselineebsbandwidthmbps-max).
     pub max: Option<Value<i64>>,
@@ -185,7 +215,17 @@ impl BaselineEbsBandwidthMbps {
     }
 }
 
+impl std::fmt::Debug for BaselineEbsBandwidthMbps {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BaselineEbsBandwidthMbps")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BaselineEbsBandwidthMbps {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -195,7 +235,7 @@ impl ToJson for BaselineEbsBandwidthMbps {
 }
 
 /// [`AWS::EC2::LaunchTemplate.BaselinePerformanceFactors`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-baselineperformancefactors.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BaselinePerformanceFactors {
     /// [`Cpu`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-baselineperformancefactors.html#cfn-ec2-launchtemplate-baselineperformancefactors-cpu).
     pub cpu: Option<Value<Cpu>>,
@@ -214,7 +254,17 @@ impl BaselinePerformanceFactors {
     }
 }
 
+impl std::fmt::Debug for BaselinePerformanceFactors {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BaselinePerformanceFactors")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BaselinePerformanceFactors {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Cpu", &self.cpu);
@@ -223,7 +273,7 @@ impl ToJson for BaselinePerformanceFactors {
 }
 
 /// [`AWS::EC2::LaunchTemplate.BlockDeviceMapping`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-blockdevicemapping.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BlockDeviceMapping {
     /// [`DeviceName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-blockdevicemapping.html#cfn-ec2-launchtemplate-blockdevicemapping-devicename).
     pub device_name: Option<Value<String>>,
@@ -266,7 +316,17 @@ impl BlockDeviceMapping {
     }
 }
 
+impl std::fmt::Debug for BlockDeviceMapping {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BlockDeviceMapping")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BlockDeviceMapping {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DeviceName", &self.device_name);
@@ -278,7 +338,7 @@ impl ToJson for BlockDeviceMapping {
 }
 
 /// [`AWS::EC2::LaunchTemplate.CapacityReservationSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-capacityreservationspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityReservationSpecification {
     /// [`CapacityReservationPreference`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-capacityreservationspecification.html#cfn-ec2-launchtemplate-capacityreservationspecification-capacityreservationpreference).
     pub capacity_reservation_preference:
@@ -312,7 +372,17 @@ impl CapacityReservationSpecification {
     }
 }
 
+impl std::fmt::Debug for CapacityReservationSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityReservationSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityReservationSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -328,7 +398,7 @@ impl ToJson for CapacityReservationSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.CapacityReservationTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-capacityreservationtarget.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityReservationTarget {
     /// [`CapacityReservationId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-capacityreservationtarget.html#cfn-ec2-launchtemplate-capacityreservationtarget-capacityreservationid).
     pub capacity_reservation_id: Option<Value<String>>,
@@ -358,7 +428,17 @@ impl CapacityReservationTarget {
     }
 }
 
+impl std::fmt::Debug for CapacityReservationTarget {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityReservationTarget")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityReservationTarget {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityReservationId", &self.capacity_reservation_id);
@@ -371,7 +451,7 @@ impl ToJson for CapacityReservationTarget {
 }
 
 /// [`AWS::EC2::LaunchTemplate.ConnectionTrackingSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-connectiontrackingspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ConnectionTrackingSpecification {
     /// [`TcpEstablishedTimeout`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-connectiontrackingspecification.html#cfn-ec2-launchtemplate-connectiontrackingspecification-tcpestablishedtimeout).
     pub tcp_established_timeout: Option<Value<i64>>,
@@ -406,7 +486,17 @@ impl ConnectionTrackingSpecification {
     }
 }
 
+impl std::fmt::Debug for ConnectionTrackingSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ConnectionTrackingSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ConnectionTrackingSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TcpEstablishedTimeout", &self.tcp_established_timeout);
@@ -417,7 +507,7 @@ impl ToJson for ConnectionTrackingSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Cpu`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-cpu.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Cpu {
     /// [`References`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-cpu.html#cfn-ec2-launchtemplate-cpu-references).
     pub references: Option<Value<List<Reference>>>,
@@ -436,7 +526,15 @@ impl Cpu {
     }
 }
 
+impl std::fmt::Debug for Cpu {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Cpu").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Cpu {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("References", &self.references);
@@ -445,7 +543,7 @@ impl ToJson for Cpu {
 }
 
 /// [`AWS::EC2::LaunchTemplate.CpuOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-cpuoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CpuOptions {
     /// [`AmdSevSnp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-cpuoptions.html#cfn-ec2-launchtemplate-cpuoptions-amdsevsnp).
     pub amd_sev_snp: Option<Value<CpuOptionsAmdSevSnp>>,
@@ -480,7 +578,15 @@ impl CpuOptions {
     }
 }
 
+impl std::fmt::Debug for CpuOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CpuOptions").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for CpuOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AmdSevSnp", &self.amd_sev_snp);
@@ -491,7 +597,7 @@ impl ToJson for CpuOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.CreditSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-creditspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CreditSpecification {
     /// [`CpuCredits`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-creditspecification.html#cfn-ec2-launchtemplate-creditspecification-cpucredits).
     pub cpu_credits: Option<Value<String>>,
@@ -510,7 +616,17 @@ impl CreditSpecification {
     }
 }
 
+impl std::fmt::Debug for CreditSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CreditSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CreditSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CpuCredits", &self.cpu_credits);
@@ -519,7 +635,7 @@ impl ToJson for CreditSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Ebs`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ebs.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Ebs {
     /// [`DeleteOnTermination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ebs.html#cfn-ec2-launchtemplate-ebs-deleteontermination).
     pub delete_on_termination: Option<Value<bool>>,
@@ -610,7 +726,15 @@ impl Ebs {
     }
 }
 
+impl std::fmt::Debug for Ebs {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ebs").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Ebs {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DeleteOnTermination", &self.delete_on_termination);
@@ -628,7 +752,7 @@ impl ToJson for Ebs {
 }
 
 /// [`AWS::EC2::LaunchTemplate.EnaSrdSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enasrdspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct EnaSrdSpecification {
     /// [`EnaSrdEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enasrdspecification.html#cfn-ec2-launchtemplate-enasrdspecification-enasrdenabled).
     pub ena_srd_enabled: Option<Value<bool>>,
@@ -658,7 +782,17 @@ impl EnaSrdSpecification {
     }
 }
 
+impl std::fmt::Debug for EnaSrdSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EnaSrdSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EnaSrdSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EnaSrdEnabled", &self.ena_srd_enabled);
@@ -668,7 +802,7 @@ impl ToJson for EnaSrdSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.EnaSrdUdpSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enasrdudpspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct EnaSrdUdpSpecification {
     /// [`EnaSrdUdpEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enasrdudpspecification.html#cfn-ec2-launchtemplate-enasrdudpspecification-enasrdudpenabled).
     pub ena_srd_udp_enabled: Option<Value<bool>>,
@@ -687,7 +821,17 @@ impl EnaSrdUdpSpecification {
     }
 }
 
+impl std::fmt::Debug for EnaSrdUdpSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EnaSrdUdpSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EnaSrdUdpSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EnaSrdUdpEnabled", &self.ena_srd_udp_enabled);
@@ -696,7 +840,7 @@ impl ToJson for EnaSrdUdpSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.EnclaveOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enclaveoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct EnclaveOptions {
     /// [`Enabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-enclaveoptions.html#cfn-ec2-launchtemplate-enclaveoptions-enabled).
     pub enabled: Option<Value<bool>>,
@@ -715,7 +859,17 @@ impl EnclaveOptions {
     }
 }
 
+impl std::fmt::Debug for EnclaveOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EnclaveOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EnclaveOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Enabled", &self.enabled);
@@ -724,7 +878,7 @@ impl ToJson for EnclaveOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.HibernationOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-hibernationoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HibernationOptions {
     /// [`Configured`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-hibernationoptions.html#cfn-ec2-launchtemplate-hibernationoptions-configured).
     pub configured: Option<Value<bool>>,
@@ -743,7 +897,17 @@ impl HibernationOptions {
     }
 }
 
+impl std::fmt::Debug for HibernationOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HibernationOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HibernationOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Configured", &self.configured);
@@ -752,7 +916,7 @@ impl ToJson for HibernationOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.IamInstanceProfile`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-iaminstanceprofile.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct IamInstanceProfile {
     /// [`Arn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-iaminstanceprofile.html#cfn-ec2-launchtemplate-iaminstanceprofile-arn).
     pub arn: Option<Value<String>>,
@@ -779,7 +943,17 @@ impl IamInstanceProfile {
     }
 }
 
+impl std::fmt::Debug for IamInstanceProfile {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("IamInstanceProfile")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for IamInstanceProfile {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Arn", &self.arn);
@@ -789,7 +963,7 @@ impl ToJson for IamInstanceProfile {
 }
 
 /// [`AWS::EC2::LaunchTemplate.InstanceMarketOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-instancemarketoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InstanceMarketOptions {
     /// [`MarketType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-instancemarketoptions.html#cfn-ec2-launchtemplate-instancemarketoptions-markettype).
     pub market_type: Option<Value<InstanceMarketOptionsMarketType>>,
@@ -816,7 +990,17 @@ impl InstanceMarketOptions {
     }
 }
 
+impl std::fmt::Debug for InstanceMarketOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceMarketOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceMarketOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("MarketType", &self.market_type);
@@ -826,7 +1010,7 @@ impl ToJson for InstanceMarketOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.InstanceRequirements`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-instancerequirements.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InstanceRequirements {
     /// [`AcceleratorCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-instancerequirements.html#cfn-ec2-launchtemplate-instancerequirements-acceleratorcount).
     pub accelerator_count: Option<Value<AcceleratorCount>>,
@@ -1083,7 +1267,17 @@ impl InstanceRequirements {
     }
 }
 
+impl std::fmt::Debug for InstanceRequirements {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceRequirements")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceRequirements {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AcceleratorCount", &self.accelerator_count);
@@ -1134,7 +1328,7 @@ impl ToJson for InstanceRequirements {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Ipv4PrefixSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv4prefixspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Ipv4PrefixSpecification {
     /// [`Ipv4Prefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv4prefixspecification.html#cfn-ec2-launchtemplate-ipv4prefixspecification-ipv4prefix).
     pub ipv4_prefix: Option<Value<String>>,
@@ -1153,7 +1347,17 @@ impl Ipv4PrefixSpecification {
     }
 }
 
+impl std::fmt::Debug for Ipv4PrefixSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ipv4PrefixSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for Ipv4PrefixSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Ipv4Prefix", &self.ipv4_prefix);
@@ -1162,7 +1366,7 @@ impl ToJson for Ipv4PrefixSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Ipv6Add`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv6add.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Ipv6Add {
     /// [`Ipv6Address`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv6add.html#cfn-ec2-launchtemplate-ipv6add-ipv6address).
     pub ipv6_address: Option<Value<String>>,
@@ -1181,7 +1385,15 @@ impl Ipv6Add {
     }
 }
 
+impl std::fmt::Debug for Ipv6Add {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ipv6Add").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Ipv6Add {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Ipv6Address", &self.ipv6_address);
@@ -1190,7 +1402,7 @@ impl ToJson for Ipv6Add {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Ipv6PrefixSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv6prefixspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Ipv6PrefixSpecification {
     /// [`Ipv6Prefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-ipv6prefixspecification.html#cfn-ec2-launchtemplate-ipv6prefixspecification-ipv6prefix).
     pub ipv6_prefix: Option<Value<String>>,
@@ -1209,7 +1421,17 @@ impl Ipv6PrefixSpecification {
     }
 }
 
+impl std::fmt::Debug for Ipv6PrefixSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ipv6PrefixSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for Ipv6PrefixSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Ipv6Prefix", &self.ipv6_prefix);
@@ -1218,7 +1440,7 @@ impl ToJson for Ipv6PrefixSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.LaunchTemplateData`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-launchtemplatedata.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LaunchTemplateData {
     /// [`BlockDeviceMappings`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-launchtemplatedata.html#cfn-ec2-launchtemplate-launchtemplatedata-blockdevicemappings).
     pub block_device_mappings: Option<Value<List<BlockDeviceMapping>>>,
@@ -1483,7 +1705,17 @@ impl LaunchTemplateData {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplateData {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplateData")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplateData {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("BlockDeviceMappings", &self.block_device_mappings);
@@ -1526,7 +1758,7 @@ impl ToJson for LaunchTemplateData {
 }
 
 /// [`AWS::EC2::LaunchTemplate.LaunchTemplateTagSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-launchtemplatetagspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LaunchTemplateTagSpecification {
     /// [`ResourceType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-launchtemplatetagspecification.html#cfn-ec2-launchtemplate-launchtemplatetagspecification-resourcetype).
     pub resource_type: Option<Value<LaunchTemplateTagSpecificationResourceType>>,
@@ -1556,7 +1788,17 @@ impl LaunchTemplateTagSpecification {
     }
 }
 
+impl std::fmt::Debug for LaunchTemplateTagSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LaunchTemplateTagSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LaunchTemplateTagSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ResourceType", &self.resource_type);
@@ -1566,7 +1808,7 @@ impl ToJson for LaunchTemplateTagSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.LicenseSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-licensespecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LicenseSpecification {
     /// [`LicenseConfigurationArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-licensespecification.html#cfn-ec2-launchtemplate-licensespecification-licenseconfigurationarn).
     pub license_configuration_arn: Option<Value<String>>,
@@ -1585,7 +1827,17 @@ impl LicenseSpecification {
     }
 }
 
+impl std::fmt::Debug for LicenseSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LicenseSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LicenseSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("LicenseConfigurationArn", &self.license_configuration_arn);
@@ -1594,7 +1846,7 @@ impl ToJson for LicenseSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.MaintenanceOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-maintenanceoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MaintenanceOptions {
     /// [`AutoRecovery`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-maintenanceoptions.html#cfn-ec2-launchtemplate-maintenanceoptions-autorecovery).
     pub auto_recovery: Option<Value<MaintenanceOptionsAutoRecovery>>,
@@ -1616,7 +1868,17 @@ impl MaintenanceOptions {
     }
 }
 
+impl std::fmt::Debug for MaintenanceOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MaintenanceOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MaintenanceOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AutoRecovery", &self.auto_recovery);
@@ -1625,7 +1887,7 @@ impl ToJson for MaintenanceOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.MemoryGiBPerVCpu`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-memorygibpervcpu.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MemoryGibPerVCpu {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-memorygibpervcpu.html#cfn-ec2-launchtemplate-memorygibpervcpu-max).
     pub max: Option<Value<f64>>,
@@ -1652,7 +1914,17 @@ impl MemoryGibPerVCpu {
     }
 }
 
+impl std::fmt::Debug for MemoryGibPerVCpu {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryGibPerVCpu")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MemoryGibPerVCpu {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1662,7 +1934,7 @@ impl ToJson for MemoryGibPerVCpu {
 }
 
 /// [`AWS::EC2::LaunchTemplate.MemoryMiB`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-memorymib.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MemoryMib {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-memorymib.html#cfn-ec2-launchtemplate-memorymib-max).
     pub max: Option<Value<i64>>,
@@ -1689,7 +1961,15 @@ impl MemoryMib {
     }
 }
 
+impl std::fmt::Debug for MemoryMib {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryMib").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for MemoryMib {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1699,7 +1979,7 @@ impl ToJson for MemoryMib {
 }
 
 /// [`AWS::EC2::LaunchTemplate.MetadataOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-metadataoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MetadataOptions {
     /// [`HttpEndpoint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-metadataoptions.html#cfn-ec2-launchtemplate-metadataoptions-httpendpoint).
     pub http_endpoint: Option<Value<MetadataOptionsHttpEndpoint>>,
@@ -1756,7 +2036,17 @@ impl MetadataOptions {
     }
 }
 
+impl std::fmt::Debug for MetadataOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetadataOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetadataOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HttpEndpoint", &self.http_endpoint);
@@ -1769,7 +2059,7 @@ impl ToJson for MetadataOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Monitoring`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-monitoring.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Monitoring {
     /// [`Enabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-monitoring.html#cfn-ec2-launchtemplate-monitoring-enabled).
     pub enabled: Option<Value<bool>>,
@@ -1788,7 +2078,15 @@ impl Monitoring {
     }
 }
 
+impl std::fmt::Debug for Monitoring {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Monitoring").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Monitoring {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Enabled", &self.enabled);
@@ -1797,7 +2095,7 @@ impl ToJson for Monitoring {
 }
 
 /// [`AWS::EC2::LaunchTemplate.NetworkBandwidthGbps`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkbandwidthgbps.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkBandwidthGbps {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkbandwidthgbps.html#cfn-ec2-launchtemplate-networkbandwidthgbps-max).
     pub max: Option<Value<f64>>,
@@ -1824,7 +2122,17 @@ impl NetworkBandwidthGbps {
     }
 }
 
+impl std::fmt::Debug for NetworkBandwidthGbps {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkBandwidthGbps")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkBandwidthGbps {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1834,7 +2142,7 @@ impl ToJson for NetworkBandwidthGbps {
 }
 
 /// [`AWS::EC2::LaunchTemplate.NetworkInterface`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkinterface.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkInterface {
     /// [`AssociateCarrierIpAddress`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkinterface.html#cfn-ec2-launchtemplate-networkinterface-associatecarrieripaddress).
     pub associate_carrier_ip_address: Option<Value<bool>>,
@@ -2032,7 +2340,17 @@ impl NetworkInterface {
     }
 }
 
+impl std::fmt::Debug for NetworkInterface {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkInterface")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkInterface {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -2075,7 +2393,7 @@ impl ToJson for NetworkInterface {
 }
 
 /// [`AWS::EC2::LaunchTemplate.NetworkInterfaceCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkinterfacecount.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkInterfaceCount {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-networkinterfacecount.html#cfn-ec2-launchtemplate-networkinterfacecount-max).
     pub max: Option<Value<i64>>,
@@ -2102,7 +2420,17 @@ impl NetworkInterfaceCount {
     }
 }
 
+impl std::fmt::Debug for NetworkInterfaceCount {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkInterfaceCount")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkInterfaceCount {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -2112,7 +2440,7 @@ impl ToJson for NetworkInterfaceCount {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Placement`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-placement.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Placement {
     /// [`Affinity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-placement.html#cfn-ec2-launchtemplate-placement-affinity).
     pub affinity: Option<Value<String>>,
@@ -2195,7 +2523,15 @@ impl Placement {
     }
 }
 
+impl std::fmt::Debug for Placement {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Placement").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Placement {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Affinity", &self.affinity);
@@ -2212,7 +2548,7 @@ impl ToJson for Placement {
 }
 
 /// [`AWS::EC2::LaunchTemplate.PrivateDnsNameOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-privatednsnameoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PrivateDnsNameOptions {
     /// [`EnableResourceNameDnsAAAARecord`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-privatednsnameoptions.html#cfn-ec2-launchtemplate-privatednsnameoptions-enableresourcenamednsaaaarecord).
     pub enable_resource_name_dns_aaaa_record: Option<Value<bool>>,
@@ -2250,7 +2586,17 @@ impl PrivateDnsNameOptions {
     }
 }
 
+impl std::fmt::Debug for PrivateDnsNameOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PrivateDnsNameOptions")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PrivateDnsNameOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -2267,7 +2613,7 @@ impl ToJson for PrivateDnsNameOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.PrivateIpAdd`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-privateipadd.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PrivateIpAdd {
     /// [`Primary`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-privateipadd.html#cfn-ec2-launchtemplate-privateipadd-primary).
     pub primary: Option<Value<bool>>,
@@ -2294,7 +2640,17 @@ impl PrivateIpAdd {
     }
 }
 
+impl std::fmt::Debug for PrivateIpAdd {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PrivateIpAdd")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PrivateIpAdd {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Primary", &self.primary);
@@ -2304,7 +2660,7 @@ impl ToJson for PrivateIpAdd {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Reference`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-reference.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Reference {
     /// [`InstanceFamily`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-reference.html#cfn-ec2-launchtemplate-reference-instancefamily).
     pub instance_family: Option<Value<String>>,
@@ -2323,7 +2679,15 @@ impl Reference {
     }
 }
 
+impl std::fmt::Debug for Reference {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Reference").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Reference {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InstanceFamily", &self.instance_family);
@@ -2332,7 +2696,7 @@ impl ToJson for Reference {
 }
 
 /// [`AWS::EC2::LaunchTemplate.SpotOptions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-spotoptions.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SpotOptions {
     /// [`BlockDurationMinutes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-spotoptions.html#cfn-ec2-launchtemplate-spotoptions-blockdurationminutes).
     pub block_duration_minutes: Option<Value<i64>>,
@@ -2389,7 +2753,15 @@ impl SpotOptions {
     }
 }
 
+impl std::fmt::Debug for SpotOptions {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SpotOptions").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for SpotOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("BlockDurationMinutes", &self.block_duration_minutes);
@@ -2405,7 +2777,7 @@ impl ToJson for SpotOptions {
 }
 
 /// [`AWS::EC2::LaunchTemplate.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-tag.html#cfn-ec2-launchtemplate-tag-key). Required.
     pub key: Value<String>,
@@ -2423,7 +2795,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -2433,7 +2813,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::EC2::LaunchTemplate.TagSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-tagspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TagSpecification {
     /// [`ResourceType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-tagspecification.html#cfn-ec2-launchtemplate-tagspecification-resourcetype).
     pub resource_type: Option<Value<TagSpecificationResourceType>>,
@@ -2460,7 +2840,17 @@ impl TagSpecification {
     }
 }
 
+impl std::fmt::Debug for TagSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TagSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TagSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ResourceType", &self.resource_type);
@@ -2470,7 +2860,7 @@ impl ToJson for TagSpecification {
 }
 
 /// [`AWS::EC2::LaunchTemplate.TotalLocalStorageGB`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-totallocalstoragegb.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TotalLocalStorageGb {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-totallocalstoragegb.html#cfn-ec2-launchtemplate-totallocalstoragegb-max).
     pub max: Option<Value<f64>>,
@@ -2497,7 +2887,17 @@ impl TotalLocalStorageGb {
     }
 }
 
+impl std::fmt::Debug for TotalLocalStorageGb {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TotalLocalStorageGb")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TotalLocalStorageGb {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -2507,7 +2907,7 @@ impl ToJson for TotalLocalStorageGb {
 }
 
 /// [`AWS::EC2::LaunchTemplate.VCpuCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-vcpucount.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct VCpuCount {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-vcpucount.html#cfn-ec2-launchtemplate-vcpucount-max).
     pub max: Option<Value<i64>>,
@@ -2534,7 +2934,15 @@ impl VCpuCount {
     }
 }
 
+impl std::fmt::Debug for VCpuCount {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VCpuCount").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for VCpuCount {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -2566,6 +2974,7 @@ impl CapacityReservationSpecificationCapacityReservationPreference {
 }
 
 impl ToJson for CapacityReservationSpecificationCapacityReservationPreference {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2597,6 +3006,7 @@ impl CpuOptionsAmdSevSnp {
 }
 
 impl ToJson for CpuOptionsAmdSevSnp {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2643,6 +3053,7 @@ impl EbsVolumeType {
 }
 
 impl ToJson for EbsVolumeType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2677,6 +3088,7 @@ impl InstanceMarketOptionsMarketType {
 }
 
 impl ToJson for InstanceMarketOptionsMarketType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2717,6 +3129,7 @@ impl InstanceRequirementsAcceleratorManufacturers {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2799,6 +3212,7 @@ impl InstanceRequirementsAcceleratorNames {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorNames {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2836,6 +3250,7 @@ impl InstanceRequirementsAcceleratorTypes {
 }
 
 impl ToJson for InstanceRequirementsAcceleratorTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2870,6 +3285,7 @@ impl InstanceRequirementsBareMetal {
 }
 
 impl ToJson for InstanceRequirementsBareMetal {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2904,6 +3320,7 @@ impl InstanceRequirementsBurstablePerformance {
 }
 
 impl ToJson for InstanceRequirementsBurstablePerformance {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2941,6 +3358,7 @@ impl InstanceRequirementsCpuManufacturers {
 }
 
 impl ToJson for InstanceRequirementsCpuManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2972,6 +3390,7 @@ impl InstanceRequirementsInstanceGenerations {
 }
 
 impl ToJson for InstanceRequirementsInstanceGenerations {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3006,6 +3425,7 @@ impl InstanceRequirementsLocalStorage {
 }
 
 impl ToJson for InstanceRequirementsLocalStorage {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3037,6 +3457,7 @@ impl InstanceRequirementsLocalStorageTypes {
 }
 
 impl ToJson for InstanceRequirementsLocalStorageTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3068,6 +3489,7 @@ impl LaunchTemplateDataInstanceInitiatedShutdownBehavior {
 }
 
 impl ToJson for LaunchTemplateDataInstanceInitiatedShutdownBehavior {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -6729,6 +7151,7 @@ impl LaunchTemplateDataInstanceType {
 }
 
 impl ToJson for LaunchTemplateDataInstanceType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7083,6 +7506,7 @@ impl LaunchTemplateTagSpecificationResourceType {
 }
 
 impl ToJson for LaunchTemplateTagSpecificationResourceType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7114,6 +7538,7 @@ impl MaintenanceOptionsAutoRecovery {
 }
 
 impl ToJson for MaintenanceOptionsAutoRecovery {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7145,6 +7570,7 @@ impl MetadataOptionsHttpEndpoint {
 }
 
 impl ToJson for MetadataOptionsHttpEndpoint {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7176,6 +7602,7 @@ impl MetadataOptionsHttpProtocolIpv6 {
 }
 
 impl ToJson for MetadataOptionsHttpProtocolIpv6 {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7207,6 +7634,7 @@ impl MetadataOptionsHttpTokens {
 }
 
 impl ToJson for MetadataOptionsHttpTokens {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7238,6 +7666,7 @@ impl MetadataOptionsInstanceMetadataTags {
 }
 
 impl ToJson for MetadataOptionsInstanceMetadataTags {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7272,6 +7701,7 @@ impl PlacementTenancy {
 }
 
 impl ToJson for PlacementTenancy {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7303,6 +7733,7 @@ impl PrivateDnsNameOptionsHostnameType {
 }
 
 impl ToJson for PrivateDnsNameOptionsHostnameType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7337,6 +7768,7 @@ impl SpotOptionsInstanceInterruptionBehavior {
 }
 
 impl ToJson for SpotOptionsInstanceInterruptionBehavior {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7368,6 +7800,7 @@ impl SpotOptionsSpotInstanceType {
 }
 
 impl ToJson for SpotOptionsSpotInstanceType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -7722,6 +8155,7 @@ impl TagSpecificationResourceType {
 }
 
 impl ToJson for TagSpecificationResourceType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -3,6 +3,7 @@
 
 pub mod eip;
 pub mod internet_gateway;
+#[cfg(feature = "ec2-instances")]
 pub mod launch_template;
 pub mod nat_gateway;
 pub mod route;
@@ -17,6 +18,7 @@ pub mod vpc_gateway_attachment;
 
 pub use eip::Eip;
 pub use internet_gateway::InternetGateway;
+#[cfg(feature = "ec2-instances")]
 pub use launch_template::LaunchTemplate;
 pub use nat_gateway::NatGateway;
 pub use route::Route;

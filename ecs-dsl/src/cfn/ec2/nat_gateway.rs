@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let nat_gateway = NatGateway::new();
 /// # let _ = nat_gateway;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NatGateway {
     /// [`AllocationId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-natgateway.html#cfn-ec2-natgateway-allocationid). Changing it replaces the resource.
     pub allocation_id: Option<Value<String>>,
@@ -126,7 +126,15 @@ impl NatGateway {
     }
 }
 
+impl std::fmt::Debug for NatGateway {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NatGateway").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for NatGateway {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AllocationId", &self.allocation_id);
@@ -195,7 +203,7 @@ impl Handle<NatGateway> {
 }
 
 /// [`AWS::EC2::NatGateway.AvailabilityZoneAddress`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-natgateway-availabilityzoneaddress.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AvailabilityZoneAddress {
     /// [`AllocationIds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-natgateway-availabilityzoneaddress.html#cfn-ec2-natgateway-availabilityzoneaddress-allocationids). Required.
     pub allocation_ids: Value<List<String>>,
@@ -228,7 +236,17 @@ impl AvailabilityZoneAddress {
     }
 }
 
+impl std::fmt::Debug for AvailabilityZoneAddress {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AvailabilityZoneAddress")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AvailabilityZoneAddress {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AllocationIds", &self.allocation_ids);
@@ -239,7 +257,7 @@ impl ToJson for AvailabilityZoneAddress {
 }
 
 /// [`AWS::EC2::NatGateway.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-natgateway-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-natgateway-tag.html#cfn-ec2-natgateway-tag-key). Required.
     pub key: Value<String>,
@@ -257,7 +275,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -286,6 +312,7 @@ impl NatGatewayAvailabilityMode {
 }
 
 impl ToJson for NatGatewayAvailabilityMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -317,6 +344,7 @@ impl NatGatewayConnectivityType {
 }
 
 impl ToJson for NatGatewayConnectivityType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 /// let route = Route::new("my-route-table-id");
 /// # let _ = route;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Route {
     /// [`CarrierGatewayId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-route.html#cfn-ec2-route-carriergatewayid).
     pub carrier_gateway_id: Option<Value<String>>,
@@ -151,7 +151,15 @@ impl Route {
     }
 }
 
+impl std::fmt::Debug for Route {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Route").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Route {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CarrierGatewayId", &self.carrier_gateway_id);

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let security_group = SecurityGroup::new("my-group-description");
 /// # let _ = security_group;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SecurityGroup {
     /// [`GroupDescription`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html#cfn-ec2-securitygroup-groupdescription). Required. Changing it replaces the resource.
     pub group_description: Value<String>,
@@ -70,7 +70,17 @@ impl SecurityGroup {
     }
 }
 
+impl std::fmt::Debug for SecurityGroup {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SecurityGroup")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SecurityGroup {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("GroupDescription", &self.group_description);
@@ -103,7 +113,7 @@ impl Handle<SecurityGroup> {
 }
 
 /// [`AWS::EC2::SecurityGroup.Egress`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Egress {
     /// [`CidrIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html#cfn-ec2-securitygroup-egress-cidrip).
     pub cidr_ip: Option<Value<String>>,
@@ -181,7 +191,15 @@ impl Egress {
     }
 }
 
+impl std::fmt::Debug for Egress {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Egress").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Egress {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CidrIp", &self.cidr_ip);
@@ -200,7 +218,7 @@ impl ToJson for Egress {
 }
 
 /// [`AWS::EC2::SecurityGroup.Ingress`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-ingress.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Ingress {
     /// [`CidrIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-ingress.html#cfn-ec2-securitygroup-ingress-cidrip).
     pub cidr_ip: Option<Value<String>>,
@@ -296,7 +314,15 @@ impl Ingress {
     }
 }
 
+impl std::fmt::Debug for Ingress {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ingress").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Ingress {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CidrIp", &self.cidr_ip);
@@ -317,7 +343,7 @@ impl ToJson for Ingress {
 }
 
 /// [`AWS::EC2::SecurityGroup.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-tag.html#cfn-ec2-securitygroup-tag-key). Required.
     pub key: Value<String>,
@@ -335,7 +361,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

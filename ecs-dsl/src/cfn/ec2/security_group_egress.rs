@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 /// let security_group_egress = SecurityGroupEgress::new("my-group-id", "my-ip-protocol");
 /// # let _ = security_group_egress;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SecurityGroupEgress {
     /// [`CidrIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroupegress.html#cfn-ec2-securitygroupegress-cidrip). Changing it replaces the resource.
     pub cidr_ip: Option<Value<String>>,
@@ -91,7 +91,17 @@ impl SecurityGroupEgress {
     }
 }
 
+impl std::fmt::Debug for SecurityGroupEgress {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SecurityGroupEgress")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SecurityGroupEgress {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CidrIp", &self.cidr_ip);

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 /// let security_group_ingress = SecurityGroupIngress::new("my-ip-protocol");
 /// # let _ = security_group_ingress;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SecurityGroupIngress {
     /// [`CidrIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroupingress.html#cfn-ec2-securitygroupingress-cidrip). Changing it replaces the resource.
     pub cidr_ip: Option<Value<String>>,
@@ -124,7 +124,17 @@ impl SecurityGroupIngress {
     }
 }
 
+impl std::fmt::Debug for SecurityGroupIngress {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SecurityGroupIngress")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SecurityGroupIngress {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CidrIp", &self.cidr_ip);

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let subnet = Subnet::new("my-vpc-id");
 /// # let _ = subnet;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Subnet {
     /// [`AssignIpv6AddressOnCreation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-subnet.html#cfn-ec2-subnet-assignipv6addressoncreation).
     pub assign_ipv6_address_on_creation: Option<Value<bool>>,
@@ -172,7 +172,15 @@ impl Subnet {
     }
 }
 
+impl std::fmt::Debug for Subnet {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Subnet").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Subnet {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -242,7 +250,7 @@ impl Handle<Subnet> {
 }
 
 /// [`AWS::EC2::Subnet.PrivateDnsNameOptionsOnLaunch`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-subnet-privatednsnameoptionsonlaunch.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SubnetPrivateDnsNameOptionsOnLaunch {
     /// [`EnableResourceNameDnsAAAARecord`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-subnet-privatednsnameoptionsonlaunch.html#cfn-ec2-subnet-privatednsnameoptionsonlaunch-enableresourcenamednsaaaarecord).
     pub enable_resource_name_dns_aaaa_record: Option<Value<bool>>,
@@ -277,7 +285,17 @@ impl SubnetPrivateDnsNameOptionsOnLaunch {
     }
 }
 
+impl std::fmt::Debug for SubnetPrivateDnsNameOptionsOnLaunch {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SubnetPrivateDnsNameOptionsOnLaunch")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SubnetPrivateDnsNameOptionsOnLaunch {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -294,7 +312,7 @@ impl ToJson for SubnetPrivateDnsNameOptionsOnLaunch {
 }
 
 /// [`AWS::EC2::Subnet.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-subnet-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-subnet-tag.html#cfn-ec2-subnet-tag-key). Required.
     pub key: Value<String>,
@@ -312,7 +330,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

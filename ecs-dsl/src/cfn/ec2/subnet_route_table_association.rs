@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 /// let subnet_route_table_association = SubnetRouteTableAssociation::new("my-route-table-id", "my-subnet-id");
 /// # let _ = subnet_route_table_association;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SubnetRouteTableAssociation {
     /// [`RouteTableId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-subnetroutetableassociation.html#cfn-ec2-subnetroutetableassociation-routetableid). Required. Changing it replaces the resource.
     pub route_table_id: Value<String>,
@@ -31,7 +31,17 @@ impl SubnetRouteTableAssociation {
     }
 }
 
+impl std::fmt::Debug for SubnetRouteTableAssociation {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SubnetRouteTableAssociation")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SubnetRouteTableAssociation {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("RouteTableId", &self.route_table_id);

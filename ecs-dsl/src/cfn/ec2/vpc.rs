@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let vpc = Vpc::new();
 /// # let _ = vpc;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Vpc {
     /// [`CidrBlock`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpc.html#cfn-ec2-vpc-cidrblock). Changing it replaces the resource.
     pub cidr_block: Option<Value<String>>,
@@ -77,7 +77,15 @@ impl Vpc {
     }
 }
 
+impl std::fmt::Debug for Vpc {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Vpc").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Vpc {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CidrBlock", &self.cidr_block);
@@ -126,7 +134,7 @@ impl Handle<Vpc> {
 }
 
 /// [`AWS::EC2::VPC.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-vpc-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-vpc-tag.html#cfn-ec2-vpc-tag-key). Required.
     pub key: Value<String>,
@@ -144,7 +152,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -176,6 +192,7 @@ impl VpcInstanceTenancy {
 }
 
 impl ToJson for VpcInstanceTenancy {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 /// let vpc_gateway_attachment = VpcGatewayAttachment::new("my-vpc-id");
 /// # let _ = vpc_gateway_attachment;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct VpcGatewayAttachment {
     /// [`InternetGatewayId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcgatewayattachment.html#cfn-ec2-vpcgatewayattachment-internetgatewayid).
     pub internet_gateway_id: Option<Value<String>>,
@@ -43,7 +43,17 @@ impl VpcGatewayAttachment {
     }
 }
 
+impl std::fmt::Debug for VpcGatewayAttachment {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VpcGatewayAttachment")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for VpcGatewayAttachment {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InternetGatewayId", &self.internet_gateway_id);

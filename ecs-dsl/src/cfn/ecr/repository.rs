@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let repository = Repository::new();
 /// # let _ = repository;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Repository {
     /// [`EmptyOnDelete`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-emptyondelete).
     pub empty_on_delete: Option<Value<bool>>,
@@ -106,7 +106,15 @@ impl Repository {
     }
 }
 
+impl std::fmt::Debug for Repository {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Repository").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Repository {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EmptyOnDelete", &self.empty_on_delete);
@@ -152,7 +160,7 @@ impl Handle<Repository> {
 }
 
 /// [`AWS::ECR::Repository.EncryptionConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-encryptionconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EncryptionConfiguration {
     /// [`EncryptionType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-encryptionconfiguration.html#cfn-ecr-repository-encryptionconfiguration-encryptiontype). Required. Changing it replaces the resource.
     pub encryption_type: Value<EncryptionType>,
@@ -176,7 +184,17 @@ impl EncryptionConfiguration {
     }
 }
 
+impl std::fmt::Debug for EncryptionConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EncryptionConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EncryptionConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("EncryptionType", &self.encryption_type);
@@ -186,7 +204,7 @@ impl ToJson for EncryptionConfiguration {
 }
 
 /// [`AWS::ECR::Repository.ImageScanningConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagescanningconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ImageScanningConfiguration {
     /// [`ScanOnPush`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagescanningconfiguration.html#cfn-ecr-repository-imagescanningconfiguration-scanonpush).
     pub scan_on_push: Option<Value<bool>>,
@@ -205,7 +223,17 @@ impl ImageScanningConfiguration {
     }
 }
 
+impl std::fmt::Debug for ImageScanningConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ImageScanningConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ImageScanningConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ScanOnPush", &self.scan_on_push);
@@ -214,7 +242,7 @@ impl ToJson for ImageScanningConfiguration {
 }
 
 /// [`AWS::ECR::Repository.ImageTagMutabilityExclusionFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagetagmutabilityexclusionfilter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ImageTagMutabilityExclusionFilter {
     /// [`ImageTagMutabilityExclusionFilterType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-imagetagmutabilityexclusionfilter.html#cfn-ecr-repository-imagetagmutabilityexclusionfilter-imagetagmutabilityexclusionfiltertype). Required.
     pub image_tag_mutability_exclusion_filter_type: Value<ImageTagMutabilityExclusionFilterType>,
@@ -239,7 +267,17 @@ impl ImageTagMutabilityExclusionFilter {
     }
 }
 
+impl std::fmt::Debug for ImageTagMutabilityExclusionFilter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ImageTagMutabilityExclusionFilter")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ImageTagMutabilityExclusionFilter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -255,7 +293,7 @@ impl ToJson for ImageTagMutabilityExclusionFilter {
 }
 
 /// [`AWS::ECR::Repository.LifecyclePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-lifecyclepolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LifecyclePolicy {
     /// [`LifecyclePolicyText`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-lifecyclepolicy.html#cfn-ecr-repository-lifecyclepolicy-lifecyclepolicytext).
     pub lifecycle_policy_text: Option<Value<String>>,
@@ -282,7 +320,17 @@ impl LifecyclePolicy {
     }
 }
 
+impl std::fmt::Debug for LifecyclePolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LifecyclePolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LifecyclePolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("LifecyclePolicyText", &self.lifecycle_policy_text);
@@ -292,7 +340,7 @@ impl ToJson for LifecyclePolicy {
 }
 
 /// [`AWS::ECR::Repository.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-repository-tag.html#cfn-ecr-repository-tag-key). Required.
     pub key: Value<String>,
@@ -310,7 +358,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -342,6 +398,7 @@ impl EncryptionType {
 }
 
 impl ToJson for EncryptionType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -370,6 +427,7 @@ impl ImageTagMutabilityExclusionFilterType {
 }
 
 impl ToJson for ImageTagMutabilityExclusionFilterType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -407,6 +465,7 @@ impl RepositoryImageTagMutability {
 }
 
 impl ToJson for RepositoryImageTagMutability {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Json, List, ObjectBuilder, Resource, ToJson, Value};
 /// let capacity_provider = CapacityProvider::new();
 /// # let _ = capacity_provider;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityProvider {
     /// [`AutoScalingGroupProvider`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-capacityprovider.html#cfn-ecs-capacityprovider-autoscalinggroupprovider).
     pub auto_scaling_group_provider: Option<Value<AutoScalingGroupProvider>>,
@@ -67,7 +67,17 @@ impl CapacityProvider {
     }
 }
 
+impl std::fmt::Debug for CapacityProvider {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityProvider")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityProvider {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -93,7 +103,7 @@ impl Resource for CapacityProvider {
 }
 
 /// [`AWS::ECS::CapacityProvider.AcceleratorCountRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-acceleratorcountrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorCountRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-acceleratorcountrequest.html#cfn-ecs-capacityprovider-acceleratorcountrequest-max).
     pub max: Option<Value<i64>>,
@@ -120,7 +130,17 @@ impl AcceleratorCountRequest {
     }
 }
 
+impl std::fmt::Debug for AcceleratorCountRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorCountRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorCountRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -130,7 +150,7 @@ impl ToJson for AcceleratorCountRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.AcceleratorTotalMemoryMiBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-acceleratortotalmemorymibrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AcceleratorTotalMemoryMibRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-acceleratortotalmemorymibrequest.html#cfn-ecs-capacityprovider-acceleratortotalmemorymibrequest-max).
     pub max: Option<Value<i64>>,
@@ -157,7 +177,17 @@ impl AcceleratorTotalMemoryMibRequest {
     }
 }
 
+impl std::fmt::Debug for AcceleratorTotalMemoryMibRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AcceleratorTotalMemoryMibRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AcceleratorTotalMemoryMibRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -167,7 +197,7 @@ impl ToJson for AcceleratorTotalMemoryMibRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.AutoRepairConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-autorepairconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AutoRepairConfiguration {
     /// [`ActionsStatus`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-autorepairconfiguration.html#cfn-ecs-capacityprovider-autorepairconfiguration-actionsstatus).
     pub actions_status: Option<Value<AutoRepairConfigurationActionsStatus>>,
@@ -189,7 +219,17 @@ impl AutoRepairConfiguration {
     }
 }
 
+impl std::fmt::Debug for AutoRepairConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AutoRepairConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AutoRepairConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ActionsStatus", &self.actions_status);
@@ -198,7 +238,7 @@ impl ToJson for AutoRepairConfiguration {
 }
 
 /// [`AWS::ECS::CapacityProvider.AutoScalingGroupProvider`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-autoscalinggroupprovider.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AutoScalingGroupProvider {
     /// [`AutoScalingGroupArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-autoscalinggroupprovider.html#cfn-ecs-capacityprovider-autoscalinggroupprovider-autoscalinggrouparn). Required. Changing it replaces the resource.
     pub auto_scaling_group_arn: Value<String>,
@@ -247,7 +287,17 @@ impl AutoScalingGroupProvider {
     }
 }
 
+impl std::fmt::Debug for AutoScalingGroupProvider {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AutoScalingGroupProvider")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AutoScalingGroupProvider {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AutoScalingGroupArn", &self.auto_scaling_group_arn);
@@ -262,7 +312,7 @@ impl ToJson for AutoScalingGroupProvider {
 }
 
 /// [`AWS::ECS::CapacityProvider.BaselineEbsBandwidthMbpsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-baselineebsbandwidthmbpsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BaselineEbsBandwidthMbpsRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-baselineebsbandwidthmbpsrequest.html#cfn-ecs-capacityprovider-baselineebsbandwidthmbpsrequest-max).
     pub max: Option<Value<i64>>,
@@ -289,7 +339,17 @@ impl BaselineEbsBandwidthMbpsRequest {
     }
 }
 
+impl std::fmt::Debug for BaselineEbsBandwidthMbpsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BaselineEbsBandwidthMbpsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BaselineEbsBandwidthMbpsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -299,7 +359,7 @@ impl ToJson for BaselineEbsBandwidthMbpsRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.CapacityReservationRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-capacityreservationrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityReservationRequest {
     /// [`ReservationGroupArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-capacityreservationrequest.html#cfn-ecs-capacityprovider-capacityreservationrequest-reservationgrouparn).
     pub reservation_group_arn: Option<Value<String>>,
@@ -329,7 +389,17 @@ impl CapacityReservationRequest {
     }
 }
 
+impl std::fmt::Debug for CapacityReservationRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityReservationRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityReservationRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ReservationGroupArn", &self.reservation_group_arn);
@@ -339,7 +409,7 @@ impl ToJson for CapacityReservationRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.InstanceLaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-instancelaunchtemplate.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InstanceLaunchTemplate {
     /// [`CapacityOptionType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-instancelaunchtemplate.html#cfn-ecs-capacityprovider-instancelaunchtemplate-capacityoptiontype).
     pub capacity_option_type: Option<Value<InstanceLaunchTemplateCapacityOptionType>>,
@@ -450,7 +520,17 @@ impl InstanceLaunchTemplate {
     }
 }
 
+impl std::fmt::Debug for InstanceLaunchTemplate {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceLaunchTemplate")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceLaunchTemplate {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityOptionType", &self.capacity_option_type);
@@ -474,7 +554,7 @@ impl ToJson for InstanceLaunchTemplate {
 }
 
 /// [`AWS::ECS::CapacityProvider.InstanceRequirementsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-instancerequirementsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InstanceRequirementsRequest {
     /// [`AcceleratorCount`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-instancerequirementsrequest.html#cfn-ecs-capacityprovider-instancerequirementsrequest-acceleratorcount).
     pub accelerator_count: Option<Value<AcceleratorCountRequest>>,
@@ -748,7 +828,17 @@ impl InstanceRequirementsRequest {
     }
 }
 
+impl std::fmt::Debug for InstanceRequirementsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceRequirementsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceRequirementsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AcceleratorCount", &self.accelerator_count);
@@ -795,7 +885,7 @@ impl ToJson for InstanceRequirementsRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.ManagedInstancesLocalStorageConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstanceslocalstorageconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ManagedInstancesLocalStorageConfiguration {
     /// [`UseLocalStorage`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstanceslocalstorageconfiguration.html#cfn-ecs-capacityprovider-managedinstanceslocalstorageconfiguration-uselocalstorage).
     pub use_local_storage: Option<Value<bool>>,
@@ -814,7 +904,17 @@ impl ManagedInstancesLocalStorageConfiguration {
     }
 }
 
+impl std::fmt::Debug for ManagedInstancesLocalStorageConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedInstancesLocalStorageConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedInstancesLocalStorageConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("UseLocalStorage", &self.use_local_storage);
@@ -823,7 +923,7 @@ impl ToJson for ManagedInstancesLocalStorageConfiguration {
 }
 
 /// [`AWS::ECS::CapacityProvider.ManagedInstancesNetworkConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesnetworkconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ManagedInstancesNetworkConfiguration {
     /// [`SecurityGroups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesnetworkconfiguration.html#cfn-ecs-capacityprovider-managedinstancesnetworkconfiguration-securitygroups). Required.
     pub security_groups: Value<List<String>>,
@@ -844,7 +944,17 @@ impl ManagedInstancesNetworkConfiguration {
     }
 }
 
+impl std::fmt::Debug for ManagedInstancesNetworkConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedInstancesNetworkConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedInstancesNetworkConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("SecurityGroups", &self.security_groups);
@@ -854,7 +964,7 @@ impl ToJson for ManagedInstancesNetworkConfiguration {
 }
 
 /// [`AWS::ECS::CapacityProvider.ManagedInstancesProvider`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesprovider.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ManagedInstancesProvider {
     /// [`AutoRepairConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesprovider.html#cfn-ecs-capacityprovider-managedinstancesprovider-autorepairconfiguration).
     pub auto_repair_configuration: Option<Value<AutoRepairConfiguration>>,
@@ -912,7 +1022,17 @@ impl ManagedInstancesProvider {
     }
 }
 
+impl std::fmt::Debug for ManagedInstancesProvider {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedInstancesProvider")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedInstancesProvider {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AutoRepairConfiguration", &self.auto_repair_configuration);
@@ -928,7 +1048,7 @@ impl ToJson for ManagedInstancesProvider {
 }
 
 /// [`AWS::ECS::CapacityProvider.InfrastructureOptimization`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-infrastructureoptimization.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ManagedInstancesProviderInfrastructureOptimization {
     /// [`ScaleInAfter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-infrastructureoptimization.html#cfn-ecs-capacityprovider-infrastructureoptimization-scaleinafter).
     pub scale_in_after: Option<Value<i64>>,
@@ -947,7 +1067,17 @@ impl ManagedInstancesProviderInfrastructureOptimization {
     }
 }
 
+impl std::fmt::Debug for ManagedInstancesProviderInfrastructureOptimization {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedInstancesProviderInfrastructureOptimization")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedInstancesProviderInfrastructureOptimization {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ScaleInAfter", &self.scale_in_after);
@@ -956,7 +1086,7 @@ impl ToJson for ManagedInstancesProviderInfrastructureOptimization {
 }
 
 /// [`AWS::ECS::CapacityProvider.ManagedInstancesStorageConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesstorageconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ManagedInstancesStorageConfiguration {
     /// [`StorageSizeGiB`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedinstancesstorageconfiguration.html#cfn-ecs-capacityprovider-managedinstancesstorageconfiguration-storagesizegib). Required.
     pub storage_size_gib: Value<i64>,
@@ -971,7 +1101,17 @@ impl ManagedInstancesStorageConfiguration {
     }
 }
 
+impl std::fmt::Debug for ManagedInstancesStorageConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedInstancesStorageConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedInstancesStorageConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("StorageSizeGiB", &self.storage_size_gib);
@@ -980,7 +1120,7 @@ impl ToJson for ManagedInstancesStorageConfiguration {
 }
 
 /// [`AWS::ECS::CapacityProvider.ManagedScaling`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedscaling.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ManagedScaling {
     /// [`InstanceWarmupPeriod`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-managedscaling.html#cfn-ecs-capacityprovider-managedscaling-instancewarmupperiod).
     pub instance_warmup_period: Option<Value<i64>>,
@@ -1031,7 +1171,17 @@ impl ManagedScaling {
     }
 }
 
+impl std::fmt::Debug for ManagedScaling {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedScaling")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedScaling {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InstanceWarmupPeriod", &self.instance_warmup_period);
@@ -1044,7 +1194,7 @@ impl ToJson for ManagedScaling {
 }
 
 /// [`AWS::ECS::CapacityProvider.MemoryGiBPerVCpuRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-memorygibpervcpurequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MemoryGibPerVCpuRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-memorygibpervcpurequest.html#cfn-ecs-capacityprovider-memorygibpervcpurequest-max).
     pub max: Option<Value<f64>>,
@@ -1071,7 +1221,17 @@ impl MemoryGibPerVCpuRequest {
     }
 }
 
+impl std::fmt::Debug for MemoryGibPerVCpuRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryGibPerVCpuRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MemoryGibPerVCpuRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1081,7 +1241,7 @@ impl ToJson for MemoryGibPerVCpuRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.MemoryMiBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-memorymibrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MemoryMibRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-memorymibrequest.html#cfn-ecs-capacityprovider-memorymibrequest-max).
     pub max: Option<Value<i64>>,
@@ -1105,7 +1265,17 @@ impl MemoryMibRequest {
     }
 }
 
+impl std::fmt::Debug for MemoryMibRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MemoryMibRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MemoryMibRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1115,7 +1285,7 @@ impl ToJson for MemoryMibRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.NetworkBandwidthGbpsRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-networkbandwidthgbpsrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkBandwidthGbpsRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-networkbandwidthgbpsrequest.html#cfn-ecs-capacityprovider-networkbandwidthgbpsrequest-max).
     pub max: Option<Value<f64>>,
@@ -1142,7 +1312,17 @@ impl NetworkBandwidthGbpsRequest {
     }
 }
 
+impl std::fmt::Debug for NetworkBandwidthGbpsRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkBandwidthGbpsRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkBandwidthGbpsRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1152,7 +1332,7 @@ impl ToJson for NetworkBandwidthGbpsRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.NetworkInterfaceCountRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-networkinterfacecountrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkInterfaceCountRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-networkinterfacecountrequest.html#cfn-ecs-capacityprovider-networkinterfacecountrequest-max).
     pub max: Option<Value<i64>>,
@@ -1179,7 +1359,17 @@ impl NetworkInterfaceCountRequest {
     }
 }
 
+impl std::fmt::Debug for NetworkInterfaceCountRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkInterfaceCountRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkInterfaceCountRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1189,7 +1379,7 @@ impl ToJson for NetworkInterfaceCountRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-tag.html#cfn-ecs-capacityprovider-tag-key).
     pub key: Option<Value<String>>,
@@ -1216,7 +1406,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -1226,7 +1424,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::ECS::CapacityProvider.TotalLocalStorageGBRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-totallocalstoragegbrequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TotalLocalStorageGbRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-totallocalstoragegbrequest.html#cfn-ecs-capacityprovider-totallocalstoragegbrequest-max).
     pub max: Option<Value<f64>>,
@@ -1253,7 +1451,17 @@ impl TotalLocalStorageGbRequest {
     }
 }
 
+impl std::fmt::Debug for TotalLocalStorageGbRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TotalLocalStorageGbRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TotalLocalStorageGbRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1263,7 +1471,7 @@ impl ToJson for TotalLocalStorageGbRequest {
 }
 
 /// [`AWS::ECS::CapacityProvider.VCpuCountRangeRequest`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-vcpucountrangerequest.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct VCpuCountRangeRequest {
     /// [`Max`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-capacityprovider-vcpucountrangerequest.html#cfn-ecs-capacityprovider-vcpucountrangerequest-max).
     pub max: Option<Value<i64>>,
@@ -1287,7 +1495,17 @@ impl VCpuCountRangeRequest {
     }
 }
 
+impl std::fmt::Debug for VCpuCountRangeRequest {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VCpuCountRangeRequest")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for VCpuCountRangeRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Max", &self.max);
@@ -1316,6 +1534,7 @@ impl AutoRepairConfigurationActionsStatus {
 }
 
 impl ToJson for AutoRepairConfigurationActionsStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1347,6 +1566,7 @@ impl AutoScalingGroupProviderManagedDraining {
 }
 
 impl ToJson for AutoScalingGroupProviderManagedDraining {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1378,6 +1598,7 @@ impl AutoScalingGroupProviderManagedTerminationProtection {
 }
 
 impl ToJson for AutoScalingGroupProviderManagedTerminationProtection {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1412,6 +1633,7 @@ impl CapacityReservationRequestReservationPreference {
 }
 
 impl ToJson for CapacityReservationRequestReservationPreference {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1446,6 +1668,7 @@ impl InstanceLaunchTemplateCapacityOptionType {
 }
 
 impl ToJson for InstanceLaunchTemplateCapacityOptionType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1486,6 +1709,7 @@ impl InstanceRequirementsRequestAcceleratorManufacturers {
 }
 
 impl ToJson for InstanceRequirementsRequestAcceleratorManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1550,6 +1774,7 @@ impl InstanceRequirementsRequestAcceleratorNames {
 }
 
 impl ToJson for InstanceRequirementsRequestAcceleratorNames {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1584,6 +1809,7 @@ impl InstanceRequirementsRequestAcceleratorTypes {
 }
 
 impl ToJson for InstanceRequirementsRequestAcceleratorTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1618,6 +1844,7 @@ impl InstanceRequirementsRequestBareMetal {
 }
 
 impl ToJson for InstanceRequirementsRequestBareMetal {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1652,6 +1879,7 @@ impl InstanceRequirementsRequestBurstablePerformance {
 }
 
 impl ToJson for InstanceRequirementsRequestBurstablePerformance {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1686,6 +1914,7 @@ impl InstanceRequirementsRequestCpuManufacturers {
 }
 
 impl ToJson for InstanceRequirementsRequestCpuManufacturers {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1717,6 +1946,7 @@ impl InstanceRequirementsRequestInstanceGenerations {
 }
 
 impl ToJson for InstanceRequirementsRequestInstanceGenerations {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1751,6 +1981,7 @@ impl InstanceRequirementsRequestLocalStorage {
 }
 
 impl ToJson for InstanceRequirementsRequestLocalStorage {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1782,6 +2013,7 @@ impl InstanceRequirementsRequestLocalStorageTypes {
 }
 
 impl ToJson for InstanceRequirementsRequestLocalStorageTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1813,6 +2045,7 @@ impl ManagedInstancesMonitoringOptions {
 }
 
 impl ToJson for ManagedInstancesMonitoringOptions {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1844,6 +2077,7 @@ impl ManagedInstancesProviderPropagateTags {
 }
 
 impl ToJson for ManagedInstancesProviderPropagateTags {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1875,6 +2109,7 @@ impl ManagedScalingStatus {
 }
 
 impl ToJson for ManagedScalingStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let cluster = Cluster::new();
 /// # let _ = cluster;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Cluster {
     /// [`CapacityProviders`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-cluster.html#cfn-ecs-cluster-capacityproviders).
     pub capacity_providers: Option<Value<List<String>>>,
@@ -83,7 +83,15 @@ impl Cluster {
     }
 }
 
+impl std::fmt::Debug for Cluster {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Cluster").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Cluster {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityProviders", &self.capacity_providers);
@@ -114,7 +122,7 @@ impl Handle<Cluster> {
 }
 
 /// [`AWS::ECS::Cluster.CapacityProviderStrategyItem`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-capacityproviderstrategyitem.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityProviderStrategyItem {
     /// [`Base`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-capacityproviderstrategyitem.html#cfn-ecs-cluster-capacityproviderstrategyitem-base).
     pub base: Option<Value<i64>>,
@@ -149,7 +157,17 @@ impl CapacityProviderStrategyItem {
     }
 }
 
+impl std::fmt::Debug for CapacityProviderStrategyItem {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityProviderStrategyItem")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityProviderStrategyItem {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Base", &self.base);
@@ -160,7 +178,7 @@ impl ToJson for CapacityProviderStrategyItem {
 }
 
 /// [`AWS::ECS::Cluster.ClusterConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-clusterconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ClusterConfiguration {
     /// [`ExecuteCommandConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-clusterconfiguration.html#cfn-ecs-cluster-clusterconfiguration-executecommandconfiguration).
     pub execute_command_configuration: Option<Value<ExecuteCommandConfiguration>>,
@@ -193,7 +211,17 @@ impl ClusterConfiguration {
     }
 }
 
+impl std::fmt::Debug for ClusterConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ClusterConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ClusterConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -209,7 +237,7 @@ impl ToJson for ClusterConfiguration {
 }
 
 /// [`AWS::ECS::Cluster.ClusterSettings`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-clustersettings.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ClusterSettings {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-clustersettings.html#cfn-ecs-cluster-clustersettings-name).
     pub name: Option<Value<String>>,
@@ -236,7 +264,17 @@ impl ClusterSettings {
     }
 }
 
+impl std::fmt::Debug for ClusterSettings {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ClusterSettings")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ClusterSettings {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Name", &self.name);
@@ -246,7 +284,7 @@ impl ToJson for ClusterSettings {
 }
 
 /// [`AWS::ECS::Cluster.ExecuteCommandConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-executecommandconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ExecuteCommandConfiguration {
     /// [`KmsKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-executecommandconfiguration.html#cfn-ecs-cluster-executecommandconfiguration-kmskeyid).
     pub kms_key_id: Option<Value<String>>,
@@ -284,7 +322,17 @@ impl ExecuteCommandConfiguration {
     }
 }
 
+impl std::fmt::Debug for ExecuteCommandConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ExecuteCommandConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ExecuteCommandConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("KmsKeyId", &self.kms_key_id);
@@ -295,7 +343,7 @@ impl ToJson for ExecuteCommandConfiguration {
 }
 
 /// [`AWS::ECS::Cluster.ExecuteCommandLogConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-executecommandlogconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ExecuteCommandLogConfiguration {
     /// [`CloudWatchEncryptionEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-executecommandlogconfiguration.html#cfn-ecs-cluster-executecommandlogconfiguration-cloudwatchencryptionenabled).
     pub cloud_watch_encryption_enabled: Option<Value<bool>>,
@@ -346,7 +394,17 @@ impl ExecuteCommandLogConfiguration {
     }
 }
 
+impl std::fmt::Debug for ExecuteCommandLogConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ExecuteCommandLogConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ExecuteCommandLogConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -362,7 +420,7 @@ impl ToJson for ExecuteCommandLogConfiguration {
 }
 
 /// [`AWS::ECS::Cluster.ManagedStorageConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-managedstorageconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ManagedStorageConfiguration {
     /// [`FargateEphemeralStorageKmsKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-managedstorageconfiguration.html#cfn-ecs-cluster-managedstorageconfiguration-fargateephemeralstoragekmskeyid).
     pub fargate_ephemeral_storage_kms_key_id: Option<Value<String>>,
@@ -389,7 +447,17 @@ impl ManagedStorageConfiguration {
     }
 }
 
+impl std::fmt::Debug for ManagedStorageConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ManagedStorageConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ManagedStorageConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -402,7 +470,7 @@ impl ToJson for ManagedStorageConfiguration {
 }
 
 /// [`AWS::ECS::Cluster.ServiceConnectDefaults`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-serviceconnectdefaults.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ServiceConnectDefaults {
     /// [`Namespace`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-serviceconnectdefaults.html#cfn-ecs-cluster-serviceconnectdefaults-namespace).
     pub namespace: Option<Value<String>>,
@@ -421,7 +489,17 @@ impl ServiceConnectDefaults {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectDefaults {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectDefaults")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectDefaults {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Namespace", &self.namespace);
@@ -430,7 +508,7 @@ impl ToJson for ServiceConnectDefaults {
 }
 
 /// [`AWS::ECS::Cluster.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-tag.html#cfn-ecs-cluster-tag-key).
     pub key: Option<Value<String>>,
@@ -457,7 +535,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -489,6 +575,7 @@ impl ExecuteCommandConfigurationLogging {
 }
 
 impl ToJson for ExecuteCommandConfigurationLogging {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -4,7 +4,7 @@
 use crate::template::{Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ECS::ClusterCapacityProviderAssociations`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-clustercapacityproviderassociations.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ClusterCapacityProviderAssociations {
     /// [`CapacityProviders`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-clustercapacityproviderassociations.html#cfn-ecs-clustercapacityproviderassociations-capacityproviders).
     pub capacity_providers: Option<Value<List<String>>>,
@@ -34,7 +34,17 @@ impl ClusterCapacityProviderAssociations {
     }
 }
 
+impl std::fmt::Debug for ClusterCapacityProviderAssociations {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ClusterCapacityProviderAssociations")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ClusterCapacityProviderAssociations {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityProviders", &self.capacity_providers);
@@ -54,7 +64,7 @@ impl Resource for ClusterCapacityProviderAssociations {
 }
 
 /// [`AWS::ECS::ClusterCapacityProviderAssociations.CapacityProviderStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-clustercapacityproviderassociations-capacityproviderstrategy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CapacityProviderStrategy {
     /// [`Base`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-clustercapacityproviderassociations-capacityproviderstrategy.html#cfn-ecs-clustercapacityproviderassociations-capacityproviderstrategy-base).
     pub base: Option<Value<i64>>,
@@ -87,7 +97,17 @@ impl CapacityProviderStrategy {
     }
 }
 
+impl std::fmt::Debug for CapacityProviderStrategy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityProviderStrategy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityProviderStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Base", &self.base);

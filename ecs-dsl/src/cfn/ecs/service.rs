@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 /// let service = Service::new();
 /// # let _ = service;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Service {
     /// [`AvailabilityZoneRebalancing`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-service.html#cfn-ecs-service-availabilityzonerebalancing).
     pub availability_zone_rebalancing: Option<Value<ServiceAvailabilityZoneRebalancing>>,
@@ -256,7 +256,15 @@ impl Service {
     }
 }
 
+impl std::fmt::Debug for Service {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Service").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Service {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -318,7 +326,7 @@ impl Handle<Service> {
 }
 
 /// [`AWS::ECS::Service.AdvancedConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-advancedconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AdvancedConfiguration {
     /// [`AlternateTargetGroupArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-advancedconfiguration.html#cfn-ecs-service-advancedconfiguration-alternatetargetgrouparn). Required.
     pub alternate_target_group_arn: Value<String>,
@@ -360,7 +368,17 @@ impl AdvancedConfiguration {
     }
 }
 
+impl std::fmt::Debug for AdvancedConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AdvancedConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AdvancedConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AlternateTargetGroupArn", &self.alternate_target_group_arn);
@@ -372,7 +390,7 @@ impl ToJson for AdvancedConfiguration {
 }
 
 /// [`AWS::ECS::Service.AwsVpcConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-awsvpcconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AwsVpcConfiguration {
     /// [`AssignPublicIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-awsvpcconfiguration.html#cfn-ecs-service-awsvpcconfiguration-assignpublicip).
     pub assign_public_ip: Option<Value<AwsVpcConfigurationAssignPublicIp>>,
@@ -410,7 +428,17 @@ impl AwsVpcConfiguration {
     }
 }
 
+impl std::fmt::Debug for AwsVpcConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AwsVpcConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AwsVpcConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AssignPublicIp", &self.assign_public_ip);
@@ -421,7 +449,7 @@ impl ToJson for AwsVpcConfiguration {
 }
 
 /// [`AWS::ECS::Service.CanaryConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-canaryconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CanaryConfiguration {
     /// [`CanaryBakeTimeInMinutes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-canaryconfiguration.html#cfn-ecs-service-canaryconfiguration-canarybaketimeinminutes).
     pub canary_bake_time_in_minutes: Option<Value<i64>>,
@@ -448,7 +476,17 @@ impl CanaryConfiguration {
     }
 }
 
+impl std::fmt::Debug for CanaryConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CanaryConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CanaryConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CanaryBakeTimeInMinutes", &self.canary_bake_time_in_minutes);
@@ -458,7 +496,7 @@ impl ToJson for CanaryConfiguration {
 }
 
 /// [`AWS::ECS::Service.CapacityProviderStrategyItem`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-capacityproviderstrategyitem.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct CapacityProviderStrategyItem {
     /// [`Base`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-capacityproviderstrategyitem.html#cfn-ecs-service-capacityproviderstrategyitem-base).
     pub base: Option<Value<i64>>,
@@ -493,7 +531,17 @@ impl CapacityProviderStrategyItem {
     }
 }
 
+impl std::fmt::Debug for CapacityProviderStrategyItem {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityProviderStrategyItem")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityProviderStrategyItem {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Base", &self.base);
@@ -504,7 +552,7 @@ impl ToJson for CapacityProviderStrategyItem {
 }
 
 /// [`AWS::ECS::Service.DeploymentAlarms`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentalarms.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DeploymentAlarms {
     /// [`AlarmNames`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentalarms.html#cfn-ecs-service-deploymentalarms-alarmnames). Required.
     pub alarm_names: Value<List<String>>,
@@ -529,7 +577,17 @@ impl DeploymentAlarms {
     }
 }
 
+impl std::fmt::Debug for DeploymentAlarms {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeploymentAlarms")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeploymentAlarms {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AlarmNames", &self.alarm_names);
@@ -540,7 +598,7 @@ impl ToJson for DeploymentAlarms {
 }
 
 /// [`AWS::ECS::Service.DeploymentCircuitBreaker`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentcircuitbreaker.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DeploymentCircuitBreaker {
     /// [`Enable`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentcircuitbreaker.html#cfn-ecs-service-deploymentcircuitbreaker-enable). Required.
     pub enable: Value<bool>,
@@ -558,7 +616,17 @@ impl DeploymentCircuitBreaker {
     }
 }
 
+impl std::fmt::Debug for DeploymentCircuitBreaker {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeploymentCircuitBreaker")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeploymentCircuitBreaker {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Enable", &self.enable);
@@ -568,7 +636,7 @@ impl ToJson for DeploymentCircuitBreaker {
 }
 
 /// [`AWS::ECS::Service.DeploymentConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DeploymentConfiguration {
     /// [`Alarms`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentconfiguration.html#cfn-ecs-service-deploymentconfiguration-alarms).
     pub alarms: Option<Value<DeploymentAlarms>>,
@@ -657,7 +725,17 @@ impl DeploymentConfiguration {
     }
 }
 
+impl std::fmt::Debug for DeploymentConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeploymentConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeploymentConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Alarms", &self.alarms);
@@ -674,7 +752,7 @@ impl ToJson for DeploymentConfiguration {
 }
 
 /// [`AWS::ECS::Service.DeploymentController`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentcontroller.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DeploymentController {
     /// [`Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentcontroller.html#cfn-ecs-service-deploymentcontroller-type).
     pub type_: Option<Value<DeploymentControllerType>>,
@@ -693,7 +771,17 @@ impl DeploymentController {
     }
 }
 
+impl std::fmt::Debug for DeploymentController {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeploymentController")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeploymentController {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Type", &self.type_);
@@ -702,7 +790,7 @@ impl ToJson for DeploymentController {
 }
 
 /// [`AWS::ECS::Service.DeploymentLifecycleHook`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentlifecyclehook.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DeploymentLifecycleHook {
     /// [`HookDetails`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentlifecyclehook.html#cfn-ecs-service-deploymentlifecyclehook-hookdetails). Free-form JSON.
     pub hook_details: Option<Json>,
@@ -736,7 +824,17 @@ impl DeploymentLifecycleHook {
     }
 }
 
+impl std::fmt::Debug for DeploymentLifecycleHook {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeploymentLifecycleHook")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeploymentLifecycleHook {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HookDetails", &self.hook_details);
@@ -748,7 +846,7 @@ impl ToJson for DeploymentLifecycleHook {
 }
 
 /// [`AWS::ECS::Service.EBSTagSpecification`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-ebstagspecification.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EbsTagSpecification {
     /// [`PropagateTags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-ebstagspecification.html#cfn-ecs-service-ebstagspecification-propagatetags).
     pub propagate_tags: Option<Value<EbsTagSpecificationPropagateTags>>,
@@ -784,7 +882,17 @@ impl EbsTagSpecification {
     }
 }
 
+impl std::fmt::Debug for EbsTagSpecification {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EbsTagSpecification")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EbsTagSpecification {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("PropagateTags", &self.propagate_tags);
@@ -795,7 +903,7 @@ impl ToJson for EbsTagSpecification {
 }
 
 /// [`AWS::ECS::Service.ForceNewDeployment`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-forcenewdeployment.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ForceNewDeployment {
     /// [`EnableForceNewDeployment`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-forcenewdeployment.html#cfn-ecs-service-forcenewdeployment-enableforcenewdeployment). Required.
     pub enable_force_new_deployment: Value<bool>,
@@ -819,7 +927,17 @@ impl ForceNewDeployment {
     }
 }
 
+impl std::fmt::Debug for ForceNewDeployment {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ForceNewDeployment")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ForceNewDeployment {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -832,7 +950,7 @@ impl ToJson for ForceNewDeployment {
 }
 
 /// [`AWS::ECS::Service.LinearConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-linearconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LinearConfiguration {
     /// [`StepBakeTimeInMinutes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-linearconfiguration.html#cfn-ecs-service-linearconfiguration-stepbaketimeinminutes).
     pub step_bake_time_in_minutes: Option<Value<i64>>,
@@ -859,7 +977,17 @@ impl LinearConfiguration {
     }
 }
 
+impl std::fmt::Debug for LinearConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LinearConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LinearConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("StepBakeTimeInMinutes", &self.step_bake_time_in_minutes);
@@ -869,7 +997,7 @@ impl ToJson for LinearConfiguration {
 }
 
 /// [`AWS::ECS::Service.LoadBalancer`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-loadbalancer.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LoadBalancer {
     /// [`AdvancedConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-loadbalancer.html#cfn-ecs-service-loadbalancer-advancedconfiguration).
     pub advanced_configuration: Option<Value<AdvancedConfiguration>>,
@@ -923,7 +1051,17 @@ impl LoadBalancer {
     }
 }
 
+impl std::fmt::Debug for LoadBalancer {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LoadBalancer")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LoadBalancer {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AdvancedConfiguration", &self.advanced_configuration);
@@ -936,7 +1074,7 @@ impl ToJson for LoadBalancer {
 }
 
 /// [`AWS::ECS::Service.LogConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-logconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LogConfiguration {
     /// [`LogDriver`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-logconfiguration.html#cfn-ecs-service-logconfiguration-logdriver).
     pub log_driver: Option<Value<String>>,
@@ -971,7 +1109,17 @@ impl LogConfiguration {
     }
 }
 
+impl std::fmt::Debug for LogConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LogConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LogConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("LogDriver", &self.log_driver);
@@ -982,7 +1130,7 @@ impl ToJson for LogConfiguration {
 }
 
 /// [`AWS::ECS::Service.NetworkConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-networkconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkConfiguration {
     /// [`AwsvpcConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-networkconfiguration.html#cfn-ecs-service-networkconfiguration-awsvpcconfiguration).
     pub awsvpc_configuration: Option<Value<AwsVpcConfiguration>>,
@@ -1001,7 +1149,17 @@ impl NetworkConfiguration {
     }
 }
 
+impl std::fmt::Debug for NetworkConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AwsvpcConfiguration", &self.awsvpc_configuration);
@@ -1010,7 +1168,7 @@ impl ToJson for NetworkConfiguration {
 }
 
 /// [`AWS::ECS::Service.PlacementConstraint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-placementconstraint.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PlacementConstraint {
     /// [`Expression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-placementconstraint.html#cfn-ecs-service-placementconstraint-expression).
     pub expression: Option<Value<String>>,
@@ -1034,7 +1192,17 @@ impl PlacementConstraint {
     }
 }
 
+impl std::fmt::Debug for PlacementConstraint {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PlacementConstraint")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PlacementConstraint {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Expression", &self.expression);
@@ -1044,7 +1212,7 @@ impl ToJson for PlacementConstraint {
 }
 
 /// [`AWS::ECS::Service.PlacementStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-placementstrategy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PlacementStrategy {
     /// [`Field`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-placementstrategy.html#cfn-ecs-service-placementstrategy-field).
     pub field: Option<Value<String>>,
@@ -1068,7 +1236,17 @@ impl PlacementStrategy {
     }
 }
 
+impl std::fmt::Debug for PlacementStrategy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PlacementStrategy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PlacementStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Field", &self.field);
@@ -1078,7 +1256,7 @@ impl ToJson for PlacementStrategy {
 }
 
 /// [`AWS::ECS::Service.Secret`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-secret.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Secret {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-secret.html#cfn-ecs-service-secret-name). Required.
     pub name: Value<String>,
@@ -1096,7 +1274,15 @@ impl Secret {
     }
 }
 
+impl std::fmt::Debug for Secret {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Secret").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Secret {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -1106,7 +1292,7 @@ impl ToJson for Secret {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectAccessLogConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectaccesslogconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectAccessLogConfiguration {
     /// [`Format`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectaccesslogconfiguration.html#cfn-ecs-service-serviceconnectaccesslogconfiguration-format). Required.
     pub format: Value<ServiceConnectAccessLogConfigurationFormat>,
@@ -1134,7 +1320,17 @@ impl ServiceConnectAccessLogConfiguration {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectAccessLogConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectAccessLogConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectAccessLogConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Format", &self.format);
@@ -1144,7 +1340,7 @@ impl ToJson for ServiceConnectAccessLogConfiguration {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectClientAlias`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectclientalias.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectClientAlias {
     /// [`DnsName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectclientalias.html#cfn-ecs-service-serviceconnectclientalias-dnsname).
     pub dns_name: Option<Value<String>>,
@@ -1180,7 +1376,17 @@ impl ServiceConnectClientAlias {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectClientAlias {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectClientAlias")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectClientAlias {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DnsName", &self.dns_name);
@@ -1191,7 +1397,7 @@ impl ToJson for ServiceConnectClientAlias {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectConfiguration {
     /// [`AccessLogConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectconfiguration.html#cfn-ecs-service-serviceconnectconfiguration-accesslogconfiguration).
     pub access_log_configuration: Option<Value<ServiceConnectAccessLogConfiguration>>,
@@ -1245,7 +1451,17 @@ impl ServiceConnectConfiguration {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessLogConfiguration", &self.access_log_configuration);
@@ -1258,7 +1474,7 @@ impl ToJson for ServiceConnectConfiguration {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectService`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectservice.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectService {
     /// [`ClientAliases`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnectservice.html#cfn-ecs-service-serviceconnectservice-clientaliases).
     pub client_aliases: Option<Value<List<ServiceConnectClientAlias>>>,
@@ -1321,7 +1537,17 @@ impl ServiceConnectService {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectService {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectService")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectService {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ClientAliases", &self.client_aliases);
@@ -1335,7 +1561,7 @@ impl ToJson for ServiceConnectService {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectTestTrafficRules`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrules.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectTestTrafficRules {
     /// [`Header`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrules.html#cfn-ecs-service-serviceconnecttesttrafficrules-header). Required.
     pub header: Value<ServiceConnectTestTrafficRulesHeader>,
@@ -1350,7 +1576,17 @@ impl ServiceConnectTestTrafficRules {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectTestTrafficRules {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectTestTrafficRules")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectTestTrafficRules {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Header", &self.header);
@@ -1359,7 +1595,7 @@ impl ToJson for ServiceConnectTestTrafficRules {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectTestTrafficRulesHeader`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrulesheader.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectTestTrafficRulesHeader {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrulesheader.html#cfn-ecs-service-serviceconnecttesttrafficrulesheader-name). Required.
     pub name: Value<String>,
@@ -1386,7 +1622,17 @@ impl ServiceConnectTestTrafficRulesHeader {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectTestTrafficRulesHeader {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectTestTrafficRulesHeader")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectTestTrafficRulesHeader {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -1396,7 +1642,7 @@ impl ToJson for ServiceConnectTestTrafficRulesHeader {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectTestTrafficRulesHeaderValue`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrulesheadervalue.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectTestTrafficRulesHeaderValue {
     /// [`Exact`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttesttrafficrulesheadervalue.html#cfn-ecs-service-serviceconnecttesttrafficrulesheadervalue-exact). Required.
     pub exact: Value<String>,
@@ -1411,7 +1657,17 @@ impl ServiceConnectTestTrafficRulesHeaderValue {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectTestTrafficRulesHeaderValue {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectTestTrafficRulesHeaderValue")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectTestTrafficRulesHeaderValue {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Exact", &self.exact);
@@ -1420,7 +1676,7 @@ impl ToJson for ServiceConnectTestTrafficRulesHeaderValue {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectTlsCertificateAuthority`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttlscertificateauthority.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ServiceConnectTlsCertificateAuthority {
     /// [`AwsPcaAuthorityArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttlscertificateauthority.html#cfn-ecs-service-serviceconnecttlscertificateauthority-awspcaauthorityarn).
     pub aws_pca_authority_arn: Option<Value<String>>,
@@ -1439,7 +1695,17 @@ impl ServiceConnectTlsCertificateAuthority {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectTlsCertificateAuthority {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectTlsCertificateAuthority")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectTlsCertificateAuthority {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AwsPcaAuthorityArn", &self.aws_pca_authority_arn);
@@ -1448,7 +1714,7 @@ impl ToJson for ServiceConnectTlsCertificateAuthority {
 }
 
 /// [`AWS::ECS::Service.ServiceConnectTlsConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttlsconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceConnectTlsConfiguration {
     /// [`IssuerCertificateAuthority`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceconnecttlsconfiguration.html#cfn-ecs-service-serviceconnecttlsconfiguration-issuercertificateauthority). Required.
     pub issuer_certificate_authority: Value<ServiceConnectTlsCertificateAuthority>,
@@ -1483,7 +1749,17 @@ impl ServiceConnectTlsConfiguration {
     }
 }
 
+impl std::fmt::Debug for ServiceConnectTlsConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceConnectTlsConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceConnectTlsConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -1497,7 +1773,7 @@ impl ToJson for ServiceConnectTlsConfiguration {
 }
 
 /// [`AWS::ECS::Service.ServiceManagedEBSVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-servicemanagedebsvolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceManagedEbsVolumeConfiguration {
     /// [`Encrypted`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-servicemanagedebsvolumeconfiguration.html#cfn-ecs-service-servicemanagedebsvolumeconfiguration-encrypted).
     pub encrypted: Option<Value<bool>>,
@@ -1608,7 +1884,17 @@ impl ServiceManagedEbsVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for ServiceManagedEbsVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceManagedEbsVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceManagedEbsVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Encrypted", &self.encrypted);
@@ -1627,7 +1913,7 @@ impl ToJson for ServiceManagedEbsVolumeConfiguration {
 }
 
 /// [`AWS::ECS::Service.ServiceRegistry`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceregistry.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ServiceRegistry {
     /// [`ContainerName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-serviceregistry.html#cfn-ecs-service-serviceregistry-containername).
     pub container_name: Option<Value<String>>,
@@ -1670,7 +1956,17 @@ impl ServiceRegistry {
     }
 }
 
+impl std::fmt::Debug for ServiceRegistry {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceRegistry")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceRegistry {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContainerName", &self.container_name);
@@ -1682,7 +1978,7 @@ impl ToJson for ServiceRegistry {
 }
 
 /// [`AWS::ECS::Service.ServiceVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-servicevolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceVolumeConfiguration {
     /// [`ManagedEBSVolume`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-servicevolumeconfiguration.html#cfn-ecs-service-servicevolumeconfiguration-managedebsvolume).
     pub managed_ebs_volume: Option<Value<ServiceManagedEbsVolumeConfiguration>>,
@@ -1709,7 +2005,17 @@ impl ServiceVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for ServiceVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServiceVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServiceVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ManagedEBSVolume", &self.managed_ebs_volume);
@@ -1719,7 +2025,7 @@ impl ToJson for ServiceVolumeConfiguration {
 }
 
 /// [`AWS::ECS::Service.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-tag.html#cfn-ecs-service-tag-key).
     pub key: Option<Value<String>>,
@@ -1746,7 +2052,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -1756,7 +2070,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::ECS::Service.TimeoutConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-timeoutconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TimeoutConfiguration {
     /// [`IdleTimeoutSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-timeoutconfiguration.html#cfn-ecs-service-timeoutconfiguration-idletimeoutseconds).
     pub idle_timeout_seconds: Option<Value<i64>>,
@@ -1783,7 +2097,17 @@ impl TimeoutConfiguration {
     }
 }
 
+impl std::fmt::Debug for TimeoutConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TimeoutConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TimeoutConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("IdleTimeoutSeconds", &self.idle_timeout_seconds);
@@ -1796,7 +2120,7 @@ impl ToJson for TimeoutConfiguration {
 }
 
 /// [`AWS::ECS::Service.VpcLatticeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-vpclatticeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct VpcLatticeConfiguration {
     /// [`PortName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-vpclatticeconfiguration.html#cfn-ecs-service-vpclatticeconfiguration-portname). Required.
     pub port_name: Value<String>,
@@ -1821,7 +2145,17 @@ impl VpcLatticeConfiguration {
     }
 }
 
+impl std::fmt::Debug for VpcLatticeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VpcLatticeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for VpcLatticeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PortName", &self.port_name);
@@ -1851,6 +2185,7 @@ impl AwsVpcConfigurationAssignPublicIp {
 }
 
 impl ToJson for AwsVpcConfigurationAssignPublicIp {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1888,6 +2223,7 @@ impl DeploymentConfigurationStrategy {
 }
 
 impl ToJson for DeploymentConfigurationStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1922,6 +2258,7 @@ impl DeploymentControllerType {
 }
 
 impl ToJson for DeploymentControllerType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1968,6 +2305,7 @@ impl DeploymentLifecycleHookLifecycleStages {
 }
 
 impl ToJson for DeploymentLifecycleHookLifecycleStages {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1999,6 +2337,7 @@ impl EbsTagSpecificationPropagateTags {
 }
 
 impl ToJson for EbsTagSpecificationPropagateTags {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2027,6 +2366,7 @@ impl EbsTagSpecificationResourceType {
 }
 
 impl ToJson for EbsTagSpecificationResourceType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2058,6 +2398,7 @@ impl PlacementConstraintType {
 }
 
 impl ToJson for PlacementConstraintType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2092,6 +2433,7 @@ impl PlacementStrategyType {
 }
 
 impl ToJson for PlacementStrategyType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2123,6 +2465,7 @@ impl ServiceAvailabilityZoneRebalancing {
 }
 
 impl ToJson for ServiceAvailabilityZoneRebalancing {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2154,6 +2497,7 @@ impl ServiceConnectAccessLogConfigurationFormat {
 }
 
 impl ToJson for ServiceConnectAccessLogConfigurationFormat {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2185,6 +2529,7 @@ impl ServiceConnectAccessLogConfigurationIncludeQueryParameters {
 }
 
 impl ToJson for ServiceConnectAccessLogConfigurationIncludeQueryParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2219,6 +2564,7 @@ impl ServiceLaunchType {
 }
 
 impl ToJson for ServiceLaunchType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2256,6 +2602,7 @@ impl ServiceManagedEbsVolumeConfigurationFilesystemType {
 }
 
 impl ToJson for ServiceManagedEbsVolumeConfigurationFilesystemType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2287,6 +2634,7 @@ impl ServicePropagateTags {
 }
 
 impl ToJson for ServicePropagateTags {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2318,6 +2666,7 @@ impl ServiceSchedulingStrategy {
 }
 
 impl ToJson for ServiceSchedulingStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

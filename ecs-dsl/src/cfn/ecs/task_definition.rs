@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 /// let task_definition = TaskDefinition::new();
 /// # let _ = task_definition;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TaskDefinition {
     /// [`ContainerDefinitions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-taskdefinition.html#cfn-ecs-taskdefinition-containerdefinitions). Changing it replaces the resource.
     pub container_definitions: Option<Value<List<ContainerDefinition>>>,
@@ -177,7 +177,17 @@ impl TaskDefinition {
     }
 }
 
+impl std::fmt::Debug for TaskDefinition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TaskDefinition")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TaskDefinition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContainerDefinitions", &self.container_definitions);
@@ -234,7 +244,7 @@ impl Handle<TaskDefinition> {
 }
 
 /// [`AWS::ECS::TaskDefinition.AuthorizationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-authorizationconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AuthorizationConfig {
     /// [`AccessPointId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-authorizationconfig.html#cfn-ecs-taskdefinition-authorizationconfig-accesspointid).
     pub access_point_id: Option<Value<String>>,
@@ -261,7 +271,17 @@ impl AuthorizationConfig {
     }
 }
 
+impl std::fmt::Debug for AuthorizationConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthorizationConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AuthorizationConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessPointId", &self.access_point_id);
@@ -271,7 +291,7 @@ impl ToJson for AuthorizationConfig {
 }
 
 /// [`AWS::ECS::TaskDefinition.ContainerDefinition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ContainerDefinition {
     /// [`Command`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdefinition.html#cfn-ecs-taskdefinition-containerdefinition-command).
     pub command: Option<Value<List<String>>>,
@@ -661,7 +681,17 @@ impl ContainerDefinition {
     }
 }
 
+impl std::fmt::Debug for ContainerDefinition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ContainerDefinition")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ContainerDefinition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Command", &self.command);
@@ -711,7 +741,7 @@ impl ToJson for ContainerDefinition {
 }
 
 /// [`AWS::ECS::TaskDefinition.ContainerDependency`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdependency.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ContainerDependency {
     /// [`Condition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-containerdependency.html#cfn-ecs-taskdefinition-containerdependency-condition).
     pub condition: Option<Value<ContainerDependencyCondition>>,
@@ -738,7 +768,17 @@ impl ContainerDependency {
     }
 }
 
+impl std::fmt::Debug for ContainerDependency {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ContainerDependency")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ContainerDependency {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Condition", &self.condition);
@@ -748,7 +788,7 @@ impl ToJson for ContainerDependency {
 }
 
 /// [`AWS::ECS::TaskDefinition.Device`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-device.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Device {
     /// [`ContainerPath`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-device.html#cfn-ecs-taskdefinition-device-containerpath).
     pub container_path: Option<Value<String>>,
@@ -783,7 +823,15 @@ impl Device {
     }
 }
 
+impl std::fmt::Debug for Device {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Device").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Device {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContainerPath", &self.container_path);
@@ -794,7 +842,7 @@ impl ToJson for Device {
 }
 
 /// [`AWS::ECS::TaskDefinition.DockerVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-dockervolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DockerVolumeConfiguration {
     /// [`Autoprovision`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-dockervolumeconfiguration.html#cfn-ecs-taskdefinition-dockervolumeconfiguration-autoprovision).
     pub autoprovision: Option<Value<bool>>,
@@ -845,7 +893,17 @@ impl DockerVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for DockerVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DockerVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DockerVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Autoprovision", &self.autoprovision);
@@ -858,7 +916,7 @@ impl ToJson for DockerVolumeConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.EFSVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-efsvolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EfsVolumeConfiguration {
     /// [`AuthorizationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-efsvolumeconfiguration.html#cfn-ecs-taskdefinition-efsvolumeconfiguration-authorizationconfig).
     pub authorization_config: Option<Value<AuthorizationConfig>>,
@@ -912,7 +970,17 @@ impl EfsVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for EfsVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EfsVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EfsVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AuthorizationConfig", &self.authorization_config);
@@ -925,7 +993,7 @@ impl ToJson for EfsVolumeConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.EnvironmentFile`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-environmentfile.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct EnvironmentFile {
     /// [`Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-environmentfile.html#cfn-ecs-taskdefinition-environmentfile-type).
     pub type_: Option<Value<EnvironmentFileType>>,
@@ -952,7 +1020,17 @@ impl EnvironmentFile {
     }
 }
 
+impl std::fmt::Debug for EnvironmentFile {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EnvironmentFile")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EnvironmentFile {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Type", &self.type_);
@@ -962,7 +1040,7 @@ impl ToJson for EnvironmentFile {
 }
 
 /// [`AWS::ECS::TaskDefinition.EphemeralStorage`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-ephemeralstorage.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct EphemeralStorage {
     /// [`SizeInGiB`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-ephemeralstorage.html#cfn-ecs-taskdefinition-ephemeralstorage-sizeingib).
     pub size_in_gib: Option<Value<i64>>,
@@ -981,7 +1059,17 @@ impl EphemeralStorage {
     }
 }
 
+impl std::fmt::Debug for EphemeralStorage {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EphemeralStorage")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EphemeralStorage {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("SizeInGiB", &self.size_in_gib);
@@ -990,7 +1078,7 @@ impl ToJson for EphemeralStorage {
 }
 
 /// [`AWS::ECS::TaskDefinition.FSxAuthorizationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-fsxauthorizationconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FSxAuthorizationConfig {
     /// [`CredentialsParameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-fsxauthorizationconfig.html#cfn-ecs-taskdefinition-fsxauthorizationconfig-credentialsparameter). Required.
     pub credentials_parameter: Value<String>,
@@ -1011,7 +1099,17 @@ impl FSxAuthorizationConfig {
     }
 }
 
+impl std::fmt::Debug for FSxAuthorizationConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FSxAuthorizationConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FSxAuthorizationConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("CredentialsParameter", &self.credentials_parameter);
@@ -1021,7 +1119,7 @@ impl ToJson for FSxAuthorizationConfig {
 }
 
 /// [`AWS::ECS::TaskDefinition.FSxWindowsFileServerVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-fsxwindowsfileservervolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FSxWindowsFileServerVolumeConfiguration {
     /// [`AuthorizationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-fsxwindowsfileservervolumeconfiguration.html#cfn-ecs-taskdefinition-fsxwindowsfileservervolumeconfiguration-authorizationconfig).
     pub authorization_config: Option<Value<FSxAuthorizationConfig>>,
@@ -1051,7 +1149,17 @@ impl FSxWindowsFileServerVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for FSxWindowsFileServerVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FSxWindowsFileServerVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FSxWindowsFileServerVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AuthorizationConfig", &self.authorization_config);
@@ -1062,7 +1170,7 @@ impl ToJson for FSxWindowsFileServerVolumeConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.FirelensConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-firelensconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct FirelensConfiguration {
     /// [`Options`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-firelensconfiguration.html#cfn-ecs-taskdefinition-firelensconfiguration-options).
     pub options: Option<Value<Map<String>>>,
@@ -1089,7 +1197,17 @@ impl FirelensConfiguration {
     }
 }
 
+impl std::fmt::Debug for FirelensConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FirelensConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FirelensConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Options", &self.options);
@@ -1099,7 +1217,7 @@ impl ToJson for FirelensConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.HealthCheck`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-healthcheck.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HealthCheck {
     /// [`Command`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-healthcheck.html#cfn-ecs-taskdefinition-healthcheck-command).
     pub command: Option<Value<List<String>>>,
@@ -1150,7 +1268,15 @@ impl HealthCheck {
     }
 }
 
+impl std::fmt::Debug for HealthCheck {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HealthCheck").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for HealthCheck {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Command", &self.command);
@@ -1163,7 +1289,7 @@ impl ToJson for HealthCheck {
 }
 
 /// [`AWS::ECS::TaskDefinition.HostEntry`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-hostentry.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HostEntry {
     /// [`Hostname`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-hostentry.html#cfn-ecs-taskdefinition-hostentry-hostname).
     pub hostname: Option<Value<String>>,
@@ -1190,7 +1316,15 @@ impl HostEntry {
     }
 }
 
+impl std::fmt::Debug for HostEntry {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HostEntry").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for HostEntry {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Hostname", &self.hostname);
@@ -1200,7 +1334,7 @@ impl ToJson for HostEntry {
 }
 
 /// [`AWS::ECS::TaskDefinition.HostVolumeProperties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-hostvolumeproperties.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HostVolumeProperties {
     /// [`SourcePath`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-hostvolumeproperties.html#cfn-ecs-taskdefinition-hostvolumeproperties-sourcepath).
     pub source_path: Option<Value<String>>,
@@ -1219,7 +1353,17 @@ impl HostVolumeProperties {
     }
 }
 
+impl std::fmt::Debug for HostVolumeProperties {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HostVolumeProperties")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HostVolumeProperties {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("SourcePath", &self.source_path);
@@ -1228,7 +1372,7 @@ impl ToJson for HostVolumeProperties {
 }
 
 /// [`AWS::ECS::TaskDefinition.InferenceAccelerator`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-inferenceaccelerator.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct InferenceAccelerator {
     /// [`DeviceName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-inferenceaccelerator.html#cfn-ecs-taskdefinition-inferenceaccelerator-devicename).
     pub device_name: Option<Value<String>>,
@@ -1255,7 +1399,17 @@ impl InferenceAccelerator {
     }
 }
 
+impl std::fmt::Debug for InferenceAccelerator {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InferenceAccelerator")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InferenceAccelerator {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DeviceName", &self.device_name);
@@ -1265,7 +1419,7 @@ impl ToJson for InferenceAccelerator {
 }
 
 /// [`AWS::ECS::TaskDefinition.KernelCapabilities`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-kernelcapabilities.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct KernelCapabilities {
     /// [`Add`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-kernelcapabilities.html#cfn-ecs-taskdefinition-kernelcapabilities-add).
     pub add: Option<Value<List<String>>>,
@@ -1292,7 +1446,17 @@ impl KernelCapabilities {
     }
 }
 
+impl std::fmt::Debug for KernelCapabilities {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("KernelCapabilities")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for KernelCapabilities {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Add", &self.add);
@@ -1302,7 +1466,7 @@ impl ToJson for KernelCapabilities {
 }
 
 /// [`AWS::ECS::TaskDefinition.KeyValuePair`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-keyvaluepair.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct KeyValuePair {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-keyvaluepair.html#cfn-ecs-taskdefinition-keyvaluepair-name).
     pub name: Option<Value<String>>,
@@ -1329,7 +1493,17 @@ impl KeyValuePair {
     }
 }
 
+impl std::fmt::Debug for KeyValuePair {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("KeyValuePair")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for KeyValuePair {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Name", &self.name);
@@ -1339,7 +1513,7 @@ impl ToJson for KeyValuePair {
 }
 
 /// [`AWS::ECS::TaskDefinition.LinuxParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-linuxparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LinuxParameters {
     /// [`Capabilities`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-linuxparameters.html#cfn-ecs-taskdefinition-linuxparameters-capabilities).
     pub capabilities: Option<Value<KernelCapabilities>>,
@@ -1406,7 +1580,17 @@ impl LinuxParameters {
     }
 }
 
+impl std::fmt::Debug for LinuxParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LinuxParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LinuxParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Capabilities", &self.capabilities);
@@ -1421,7 +1605,7 @@ impl ToJson for LinuxParameters {
 }
 
 /// [`AWS::ECS::TaskDefinition.LogConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-logconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LogConfiguration {
     /// [`LogDriver`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-logconfiguration.html#cfn-ecs-taskdefinition-logconfiguration-logdriver). Required.
     pub log_driver: Value<String>,
@@ -1454,7 +1638,17 @@ impl LogConfiguration {
     }
 }
 
+impl std::fmt::Debug for LogConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LogConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LogConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("LogDriver", &self.log_driver);
@@ -1465,7 +1659,7 @@ impl ToJson for LogConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.MountPoint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-mountpoint.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MountPoint {
     /// [`ContainerPath`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-mountpoint.html#cfn-ecs-taskdefinition-mountpoint-containerpath).
     pub container_path: Option<Value<String>>,
@@ -1500,7 +1694,15 @@ impl MountPoint {
     }
 }
 
+impl std::fmt::Debug for MountPoint {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MountPoint").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for MountPoint {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContainerPath", &self.container_path);
@@ -1511,7 +1713,7 @@ impl ToJson for MountPoint {
 }
 
 /// [`AWS::ECS::TaskDefinition.PortMapping`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-portmapping.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PortMapping {
     /// [`AppProtocol`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-portmapping.html#cfn-ecs-taskdefinition-portmapping-appprotocol).
     pub app_protocol: Option<Value<PortMappingAppProtocol>>,
@@ -1570,7 +1772,15 @@ impl PortMapping {
     }
 }
 
+impl std::fmt::Debug for PortMapping {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PortMapping").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for PortMapping {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AppProtocol", &self.app_protocol);
@@ -1584,7 +1794,7 @@ impl ToJson for PortMapping {
 }
 
 /// [`AWS::ECS::TaskDefinition.ProxyConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-proxyconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ProxyConfiguration {
     /// [`ContainerName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-proxyconfiguration.html#cfn-ecs-taskdefinition-proxyconfiguration-containername). Required.
     pub container_name: Value<String>,
@@ -1620,7 +1830,17 @@ impl ProxyConfiguration {
     }
 }
 
+impl std::fmt::Debug for ProxyConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ProxyConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ProxyConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("ContainerName", &self.container_name);
@@ -1634,7 +1854,7 @@ impl ToJson for ProxyConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.RepositoryCredentials`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-repositorycredentials.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RepositoryCredentials {
     /// [`CredentialsParameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-repositorycredentials.html#cfn-ecs-taskdefinition-repositorycredentials-credentialsparameter).
     pub credentials_parameter: Option<Value<String>>,
@@ -1653,7 +1873,17 @@ impl RepositoryCredentials {
     }
 }
 
+impl std::fmt::Debug for RepositoryCredentials {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RepositoryCredentials")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RepositoryCredentials {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CredentialsParameter", &self.credentials_parameter);
@@ -1662,7 +1892,7 @@ impl ToJson for RepositoryCredentials {
 }
 
 /// [`AWS::ECS::TaskDefinition.ResourceRequirement`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-resourcerequirement.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ResourceRequirement {
     /// [`Type`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-resourcerequirement.html#cfn-ecs-taskdefinition-resourcerequirement-type). Required.
     pub type_: Value<ResourceRequirementType>,
@@ -1683,7 +1913,17 @@ impl ResourceRequirement {
     }
 }
 
+impl std::fmt::Debug for ResourceRequirement {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ResourceRequirement")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ResourceRequirement {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Type", &self.type_);
@@ -1693,7 +1933,7 @@ impl ToJson for ResourceRequirement {
 }
 
 /// [`AWS::ECS::TaskDefinition.RestartPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-restartpolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RestartPolicy {
     /// [`Enabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-restartpolicy.html#cfn-ecs-taskdefinition-restartpolicy-enabled).
     pub enabled: Option<Value<bool>>,
@@ -1728,7 +1968,17 @@ impl RestartPolicy {
     }
 }
 
+impl std::fmt::Debug for RestartPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RestartPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RestartPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Enabled", &self.enabled);
@@ -1739,7 +1989,7 @@ impl ToJson for RestartPolicy {
 }
 
 /// [`AWS::ECS::TaskDefinition.RuntimePlatform`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-runtimeplatform.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RuntimePlatform {
     /// [`CpuArchitecture`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-runtimeplatform.html#cfn-ecs-taskdefinition-runtimeplatform-cpuarchitecture).
     pub cpu_architecture: Option<Value<RuntimePlatformCpuArchitecture>>,
@@ -1772,7 +2022,17 @@ impl RuntimePlatform {
     }
 }
 
+impl std::fmt::Debug for RuntimePlatform {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RuntimePlatform")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RuntimePlatform {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CpuArchitecture", &self.cpu_architecture);
@@ -1782,7 +2042,7 @@ impl ToJson for RuntimePlatform {
 }
 
 /// [`AWS::ECS::TaskDefinition.S3FilesVolumeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-s3filesvolumeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct S3FilesVolumeConfiguration {
     /// [`AccessPointArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-s3filesvolumeconfiguration.html#cfn-ecs-taskdefinition-s3filesvolumeconfiguration-accesspointarn).
     pub access_point_arn: Option<Value<String>>,
@@ -1824,7 +2084,17 @@ impl S3FilesVolumeConfiguration {
     }
 }
 
+impl std::fmt::Debug for S3FilesVolumeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("S3FilesVolumeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for S3FilesVolumeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessPointArn", &self.access_point_arn);
@@ -1836,7 +2106,7 @@ impl ToJson for S3FilesVolumeConfiguration {
 }
 
 /// [`AWS::ECS::TaskDefinition.Secret`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-secret.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Secret {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-secret.html#cfn-ecs-taskdefinition-secret-name). Required.
     pub name: Value<String>,
@@ -1854,7 +2124,15 @@ impl Secret {
     }
 }
 
+impl std::fmt::Debug for Secret {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Secret").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Secret {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -1864,7 +2142,7 @@ impl ToJson for Secret {
 }
 
 /// [`AWS::ECS::TaskDefinition.SystemControl`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-systemcontrol.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SystemControl {
     /// [`Namespace`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-systemcontrol.html#cfn-ecs-taskdefinition-systemcontrol-namespace).
     pub namespace: Option<Value<String>>,
@@ -1891,7 +2169,17 @@ impl SystemControl {
     }
 }
 
+impl std::fmt::Debug for SystemControl {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SystemControl")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SystemControl {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Namespace", &self.namespace);
@@ -1901,7 +2189,7 @@ impl ToJson for SystemControl {
 }
 
 /// [`AWS::ECS::TaskDefinition.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-tag.html#cfn-ecs-taskdefinition-tag-key).
     pub key: Option<Value<String>>,
@@ -1928,7 +2216,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -1938,7 +2234,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::ECS::TaskDefinition.TaskDefinitionPlacementConstraint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-taskdefinitionplacementconstraint.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TaskDefinitionPlacementConstraint {
     /// [`Expression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-taskdefinitionplacementconstraint.html#cfn-ecs-taskdefinition-taskdefinitionplacementconstraint-expression).
     pub expression: Option<Value<String>>,
@@ -1962,7 +2258,17 @@ impl TaskDefinitionPlacementConstraint {
     }
 }
 
+impl std::fmt::Debug for TaskDefinitionPlacementConstraint {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TaskDefinitionPlacementConstraint")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TaskDefinitionPlacementConstraint {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Expression", &self.expression);
@@ -1972,7 +2278,7 @@ impl ToJson for TaskDefinitionPlacementConstraint {
 }
 
 /// [`AWS::ECS::TaskDefinition.Tmpfs`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-tmpfs.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tmpfs {
     /// [`ContainerPath`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-tmpfs.html#cfn-ecs-taskdefinition-tmpfs-containerpath).
     pub container_path: Option<Value<String>>,
@@ -2005,7 +2311,15 @@ impl Tmpfs {
     }
 }
 
+impl std::fmt::Debug for Tmpfs {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tmpfs").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tmpfs {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContainerPath", &self.container_path);
@@ -2016,7 +2330,7 @@ impl ToJson for Tmpfs {
 }
 
 /// [`AWS::ECS::TaskDefinition.Ulimit`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-ulimit.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Ulimit {
     /// [`HardLimit`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-ulimit.html#cfn-ecs-taskdefinition-ulimit-hardlimit). Required.
     pub hard_limit: Value<i64>,
@@ -2041,7 +2355,15 @@ impl Ulimit {
     }
 }
 
+impl std::fmt::Debug for Ulimit {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Ulimit").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Ulimit {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("HardLimit", &self.hard_limit);
@@ -2052,7 +2374,7 @@ impl ToJson for Ulimit {
 }
 
 /// [`AWS::ECS::TaskDefinition.Volume`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-volume.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Volume {
     /// [`ConfiguredAtLaunch`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-volume.html#cfn-ecs-taskdefinition-volume-configuredatlaunch).
     pub configured_at_launch: Option<Value<bool>>,
@@ -2132,7 +2454,15 @@ impl Volume {
     }
 }
 
+impl std::fmt::Debug for Volume {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Volume").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Volume {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ConfiguredAtLaunch", &self.configured_at_launch);
@@ -2156,7 +2486,7 @@ impl ToJson for Volume {
 }
 
 /// [`AWS::ECS::TaskDefinition.VolumeFrom`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-volumefrom.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct VolumeFrom {
     /// [`ReadOnly`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-volumefrom.html#cfn-ecs-taskdefinition-volumefrom-readonly).
     pub read_only: Option<Value<bool>>,
@@ -2183,7 +2513,15 @@ impl VolumeFrom {
     }
 }
 
+impl std::fmt::Debug for VolumeFrom {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VolumeFrom").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for VolumeFrom {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ReadOnly", &self.read_only);
@@ -2212,6 +2550,7 @@ impl AuthorizationConfigIam {
 }
 
 impl ToJson for AuthorizationConfigIam {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2243,6 +2582,7 @@ impl ContainerDefinitionVersionConsistency {
 }
 
 impl ToJson for ContainerDefinitionVersionConsistency {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2280,6 +2620,7 @@ impl ContainerDependencyCondition {
 }
 
 impl ToJson for ContainerDependencyCondition {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2314,6 +2655,7 @@ impl DevicePermissions {
 }
 
 impl ToJson for DevicePermissions {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2345,6 +2687,7 @@ impl DockerVolumeConfigurationScope {
 }
 
 impl ToJson for DockerVolumeConfigurationScope {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2376,6 +2719,7 @@ impl EfsVolumeConfigurationTransitEncryption {
 }
 
 impl ToJson for EfsVolumeConfigurationTransitEncryption {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2404,6 +2748,7 @@ impl EnvironmentFileType {
 }
 
 impl ToJson for EnvironmentFileType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2435,6 +2780,7 @@ impl FirelensConfigurationType {
 }
 
 impl ToJson for FirelensConfigurationType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2469,6 +2815,7 @@ impl PortMappingAppProtocol {
 }
 
 impl ToJson for PortMappingAppProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2500,6 +2847,7 @@ impl PortMappingProtocol {
 }
 
 impl ToJson for PortMappingProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2528,6 +2876,7 @@ impl ProxyConfigurationType {
 }
 
 impl ToJson for ProxyConfigurationType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2559,6 +2908,7 @@ impl ResourceRequirementType {
 }
 
 impl ToJson for ResourceRequirementType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2590,6 +2940,7 @@ impl RuntimePlatformCpuArchitecture {
 }
 
 impl ToJson for RuntimePlatformCpuArchitecture {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2645,6 +2996,7 @@ impl RuntimePlatformOperatingSystemFamily {
 }
 
 impl ToJson for RuntimePlatformOperatingSystemFamily {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2679,6 +3031,7 @@ impl TaskDefinitionIpcMode {
 }
 
 impl ToJson for TaskDefinitionIpcMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2716,6 +3069,7 @@ impl TaskDefinitionNetworkMode {
 }
 
 impl ToJson for TaskDefinitionNetworkMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2747,6 +3101,7 @@ impl TaskDefinitionPidMode {
 }
 
 impl ToJson for TaskDefinitionPidMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2775,6 +3130,7 @@ impl TaskDefinitionPlacementConstraintType {
 }
 
 impl ToJson for TaskDefinitionPlacementConstraintType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2812,6 +3168,7 @@ impl TaskDefinitionRequiresCompatibilities {
 }
 
 impl ToJson for TaskDefinitionRequiresCompatibilities {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -2882,6 +3239,7 @@ impl UlimitName {
 }
 
 impl ToJson for UlimitName {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let access_point = AccessPoint::new("my-file-system-id");
 /// # let _ = access_point;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AccessPoint {
     /// [`AccessPointTags`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-accesspoint.html#cfn-efs-accesspoint-accesspointtags).
     pub access_point_tags: Option<Value<List<AccessPointTag>>>,
@@ -61,7 +61,15 @@ impl AccessPoint {
     }
 }
 
+impl std::fmt::Debug for AccessPoint {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AccessPoint").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for AccessPoint {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessPointTags", &self.access_point_tags);
@@ -105,7 +113,7 @@ impl Handle<AccessPoint> {
 }
 
 /// [`AWS::EFS::AccessPoint.AccessPointTag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-accesspointtag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AccessPointTag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-accesspointtag.html#cfn-efs-accesspoint-accesspointtag-key).
     pub key: Option<Value<String>>,
@@ -132,7 +140,17 @@ impl AccessPointTag {
     }
 }
 
+impl std::fmt::Debug for AccessPointTag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AccessPointTag")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AccessPointTag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -142,7 +160,7 @@ impl ToJson for AccessPointTag {
 }
 
 /// [`AWS::EFS::AccessPoint.CreationInfo`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-creationinfo.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CreationInfo {
     /// [`OwnerGid`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-creationinfo.html#cfn-efs-accesspoint-creationinfo-ownergid). Required. Changing it replaces the resource.
     pub owner_gid: Value<String>,
@@ -167,7 +185,17 @@ impl CreationInfo {
     }
 }
 
+impl std::fmt::Debug for CreationInfo {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CreationInfo")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CreationInfo {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("OwnerGid", &self.owner_gid);
@@ -178,7 +206,7 @@ impl ToJson for CreationInfo {
 }
 
 /// [`AWS::EFS::AccessPoint.PosixUser`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-posixuser.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PosixUser {
     /// [`Gid`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-posixuser.html#cfn-efs-accesspoint-posixuser-gid). Required. Changing it replaces the resource.
     pub gid: Value<String>,
@@ -205,7 +233,15 @@ impl PosixUser {
     }
 }
 
+impl std::fmt::Debug for PosixUser {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PosixUser").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for PosixUser {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Gid", &self.gid);
@@ -216,7 +252,7 @@ impl ToJson for PosixUser {
 }
 
 /// [`AWS::EFS::AccessPoint.RootDirectory`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-rootdirectory.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RootDirectory {
     /// [`CreationInfo`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-rootdirectory.html#cfn-efs-accesspoint-rootdirectory-creationinfo). Changing it replaces the resource.
     pub creation_info: Option<Value<CreationInfo>>,
@@ -243,7 +279,17 @@ impl RootDirectory {
     }
 }
 
+impl std::fmt::Debug for RootDirectory {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RootDirectory")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RootDirectory {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CreationInfo", &self.creation_info);

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let file_system = FileSystem::new();
 /// # let _ = file_system;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct FileSystem {
     /// [`AvailabilityZoneName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html#cfn-efs-filesystem-availabilityzonename). Changing it replaces the resource.
     pub availability_zone_name: Option<Value<String>>,
@@ -128,7 +128,15 @@ impl FileSystem {
     }
 }
 
+impl std::fmt::Debug for FileSystem {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FileSystem").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for FileSystem {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AvailabilityZoneName", &self.availability_zone_name);
@@ -178,7 +186,7 @@ impl Handle<FileSystem> {
 }
 
 /// [`AWS::EFS::FileSystem.BackupPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-backuppolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct BackupPolicy {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-backuppolicy.html#cfn-efs-filesystem-backuppolicy-status). Required.
     pub status: Value<BackupPolicyStatus>,
@@ -193,7 +201,17 @@ impl BackupPolicy {
     }
 }
 
+impl std::fmt::Debug for BackupPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BackupPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BackupPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Status", &self.status);
@@ -202,7 +220,7 @@ impl ToJson for BackupPolicy {
 }
 
 /// [`AWS::EFS::FileSystem.ElasticFileSystemTag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-elasticfilesystemtag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ElasticFileSystemTag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-elasticfilesystemtag.html#cfn-efs-filesystem-elasticfilesystemtag-key). Required.
     pub key: Value<String>,
@@ -220,7 +238,17 @@ impl ElasticFileSystemTag {
     }
 }
 
+impl std::fmt::Debug for ElasticFileSystemTag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ElasticFileSystemTag")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ElasticFileSystemTag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -230,7 +258,7 @@ impl ToJson for ElasticFileSystemTag {
 }
 
 /// [`AWS::EFS::FileSystem.FileSystemProtection`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-filesystemprotection.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct FileSystemProtection {
     /// [`ReplicationOverwriteProtection`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-filesystemprotection.html#cfn-efs-filesystem-filesystemprotection-replicationoverwriteprotection).
     pub replication_overwrite_protection:
@@ -253,7 +281,17 @@ impl FileSystemProtection {
     }
 }
 
+impl std::fmt::Debug for FileSystemProtection {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FileSystemProtection")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FileSystemProtection {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -265,7 +303,7 @@ impl ToJson for FileSystemProtection {
 }
 
 /// [`AWS::EFS::FileSystem.LifecyclePolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-lifecyclepolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LifecyclePolicy {
     /// [`TransitionToArchive`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-lifecyclepolicy.html#cfn-efs-filesystem-lifecyclepolicy-transitiontoarchive).
     pub transition_to_archive: Option<Value<LifecyclePolicyTransitionToArchive>>,
@@ -310,7 +348,17 @@ impl LifecyclePolicy {
     }
 }
 
+impl std::fmt::Debug for LifecyclePolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LifecyclePolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LifecyclePolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TransitionToArchive", &self.transition_to_archive);
@@ -324,7 +372,7 @@ impl ToJson for LifecyclePolicy {
 }
 
 /// [`AWS::EFS::FileSystem.ReplicationConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-replicationconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ReplicationConfiguration {
     /// [`Destinations`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-replicationconfiguration.html#cfn-efs-filesystem-replicationconfiguration-destinations).
     pub destinations: Option<Value<List<ReplicationDestination>>>,
@@ -343,7 +391,17 @@ impl ReplicationConfiguration {
     }
 }
 
+impl std::fmt::Debug for ReplicationConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Destinations", &self.destinations);
@@ -352,7 +410,7 @@ impl ToJson for ReplicationConfiguration {
 }
 
 /// [`AWS::EFS::FileSystem.ReplicationDestination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-replicationdestination.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ReplicationDestination {
     /// [`AvailabilityZoneName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-filesystem-replicationdestination.html#cfn-efs-filesystem-replicationdestination-availabilityzonename).
     pub availability_zone_name: Option<Value<String>>,
@@ -403,7 +461,17 @@ impl ReplicationDestination {
     }
 }
 
+impl std::fmt::Debug for ReplicationDestination {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationDestination")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationDestination {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AvailabilityZoneName", &self.availability_zone_name);
@@ -435,6 +503,7 @@ impl BackupPolicyStatus {
 }
 
 impl ToJson for BackupPolicyStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -466,6 +535,7 @@ impl FileSystemPerformanceMode {
 }
 
 impl ToJson for FileSystemPerformanceMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -497,6 +567,7 @@ impl FileSystemProtectionReplicationOverwriteProtection {
 }
 
 impl ToJson for FileSystemProtectionReplicationOverwriteProtection {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -531,6 +602,7 @@ impl FileSystemThroughputMode {
 }
 
 impl ToJson for FileSystemThroughputMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -583,6 +655,7 @@ impl LifecyclePolicyTransitionToArchive {
 }
 
 impl ToJson for LifecyclePolicyTransitionToArchive {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -635,6 +708,7 @@ impl LifecyclePolicyTransitionToIa {
 }
 
 impl ToJson for LifecyclePolicyTransitionToIa {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -663,6 +737,7 @@ impl LifecyclePolicyTransitionToPrimaryStorageClass {
 }
 
 impl ToJson for LifecyclePolicyTransitionToPrimaryStorageClass {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

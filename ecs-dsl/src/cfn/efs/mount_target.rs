@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let mount_target = MountTarget::new("my-file-system-id", vec!["my-security-groups"], "my-subnet-id");
 /// # let _ = mount_target;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MountTarget {
     /// [`FileSystemId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-mounttarget.html#cfn-efs-mounttarget-filesystemid). Required. Changing it replaces the resource.
     pub file_system_id: Value<String>,
@@ -62,7 +62,15 @@ impl MountTarget {
     }
 }
 
+impl std::fmt::Debug for MountTarget {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MountTarget").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for MountTarget {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("FileSystemId", &self.file_system_id);
@@ -117,6 +125,7 @@ impl MountTargetIpAddressType {
 }
 
 impl ToJson for MountTargetIpAddressType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

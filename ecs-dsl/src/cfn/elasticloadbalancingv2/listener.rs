@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ElasticLoadBalancingV2::Listener`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Listener {
     /// [`AlpnPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html#cfn-elasticloadbalancingv2-listener-alpnpolicy).
     pub alpn_policy: Option<Value<List<String>>>,
@@ -88,7 +88,15 @@ impl Listener {
     }
 }
 
+impl std::fmt::Debug for Listener {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Listener").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Listener {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AlpnPolicy", &self.alpn_policy);
@@ -118,7 +126,7 @@ impl Handle<Listener> {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.Action`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-action.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Action {
     /// [`AuthenticateCognitoConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-action.html#cfn-elasticloadbalancingv2-listener-action-authenticatecognitoconfig).
     pub authenticate_cognito_config: Option<Value<AuthenticateCognitoConfig>>,
@@ -211,7 +219,15 @@ impl Action {
     }
 }
 
+impl std::fmt::Debug for Action {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Action").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Action {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -231,7 +247,7 @@ impl ToJson for Action {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.AuthenticateCognitoConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticatecognitoconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AuthenticateCognitoConfig {
     /// [`AuthenticationRequestExtraParams`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticatecognitoconfig.html#cfn-elasticloadbalancingv2-listener-authenticatecognitoconfig-authenticationrequestextraparams).
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
@@ -308,7 +324,17 @@ impl AuthenticateCognitoConfig {
     }
 }
 
+impl std::fmt::Debug for AuthenticateCognitoConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthenticateCognitoConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AuthenticateCognitoConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -327,7 +353,7 @@ impl ToJson for AuthenticateCognitoConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.AuthenticateOidcConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticateoidcconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AuthenticateOidcConfig {
     /// [`AuthenticationRequestExtraParams`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticateoidcconfig.html#cfn-elasticloadbalancingv2-listener-authenticateoidcconfig-authenticationrequestextraparams).
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
@@ -429,7 +455,17 @@ impl AuthenticateOidcConfig {
     }
 }
 
+impl std::fmt::Debug for AuthenticateOidcConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthenticateOidcConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AuthenticateOidcConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -452,7 +488,7 @@ impl ToJson for AuthenticateOidcConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.Certificate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-certificate.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Certificate {
     /// [`CertificateArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-certificate.html#cfn-elasticloadbalancingv2-listener-certificate-certificatearn).
     pub certificate_arn: Option<Value<String>>,
@@ -471,7 +507,15 @@ impl Certificate {
     }
 }
 
+impl std::fmt::Debug for Certificate {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Certificate").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Certificate {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CertificateArn", &self.certificate_arn);
@@ -480,7 +524,7 @@ impl ToJson for Certificate {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.FixedResponseConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-fixedresponseconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FixedResponseConfig {
     /// [`ContentType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-fixedresponseconfig.html#cfn-elasticloadbalancingv2-listener-fixedresponseconfig-contenttype).
     pub content_type: Option<Value<String>>,
@@ -513,7 +557,17 @@ impl FixedResponseConfig {
     }
 }
 
+impl std::fmt::Debug for FixedResponseConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FixedResponseConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FixedResponseConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContentType", &self.content_type);
@@ -524,7 +578,7 @@ impl ToJson for FixedResponseConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.ForwardConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-forwardconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ForwardConfig {
     /// [`TargetGroupStickinessConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-forwardconfig.html#cfn-elasticloadbalancingv2-listener-forwardconfig-targetgroupstickinessconfig).
     pub target_group_stickiness_config: Option<Value<TargetGroupStickinessConfig>>,
@@ -554,7 +608,17 @@ impl ForwardConfig {
     }
 }
 
+impl std::fmt::Debug for ForwardConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ForwardConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ForwardConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -567,7 +631,7 @@ impl ToJson for ForwardConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-jwtvalidationactionadditionalclaim.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JwtValidationActionAdditionalClaim {
     /// [`Format`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-jwtvalidationactionadditionalclaim.html#cfn-elasticloadbalancingv2-listener-jwtvalidationactionadditionalclaim-format). Required.
     pub format: Value<JwtValidationActionAdditionalClaimFormat>,
@@ -592,7 +656,17 @@ impl JwtValidationActionAdditionalClaim {
     }
 }
 
+impl std::fmt::Debug for JwtValidationActionAdditionalClaim {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JwtValidationActionAdditionalClaim")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for JwtValidationActionAdditionalClaim {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Format", &self.format);
@@ -603,7 +677,7 @@ impl ToJson for JwtValidationActionAdditionalClaim {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.JwtValidationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-jwtvalidationconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JwtValidationConfig {
     /// [`AdditionalClaims`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-jwtvalidationconfig.html#cfn-elasticloadbalancingv2-listener-jwtvalidationconfig-additionalclaims).
     pub additional_claims: Option<Value<List<JwtValidationActionAdditionalClaim>>>,
@@ -633,7 +707,17 @@ impl JwtValidationConfig {
     }
 }
 
+impl std::fmt::Debug for JwtValidationConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JwtValidationConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for JwtValidationConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AdditionalClaims", &self.additional_claims);
@@ -644,7 +728,7 @@ impl ToJson for JwtValidationConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.ListenerAttribute`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-listenerattribute.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ListenerAttribute {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-listenerattribute.html#cfn-elasticloadbalancingv2-listener-listenerattribute-key).
     pub key: Option<Value<String>>,
@@ -671,7 +755,17 @@ impl ListenerAttribute {
     }
 }
 
+impl std::fmt::Debug for ListenerAttribute {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ListenerAttribute")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ListenerAttribute {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -681,7 +775,7 @@ impl ToJson for ListenerAttribute {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.MutualAuthentication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-mutualauthentication.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct MutualAuthentication {
     /// [`AdvertiseTrustStoreCaNames`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-mutualauthentication.html#cfn-elasticloadbalancingv2-listener-mutualauthentication-advertisetruststorecanames).
     pub advertise_trust_store_ca_names:
@@ -728,7 +822,17 @@ impl MutualAuthentication {
     }
 }
 
+impl std::fmt::Debug for MutualAuthentication {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MutualAuthentication")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MutualAuthentication {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -746,7 +850,7 @@ impl ToJson for MutualAuthentication {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.RedirectConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-redirectconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RedirectConfig {
     /// [`Host`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-redirectconfig.html#cfn-elasticloadbalancingv2-listener-redirectconfig-host).
     pub host: Option<Value<String>>,
@@ -806,7 +910,17 @@ impl RedirectConfig {
     }
 }
 
+impl std::fmt::Debug for RedirectConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RedirectConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RedirectConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Host", &self.host);
@@ -820,7 +934,7 @@ impl ToJson for RedirectConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.TargetGroupStickinessConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-targetgroupstickinessconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroupStickinessConfig {
     /// [`DurationSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-targetgroupstickinessconfig.html#cfn-elasticloadbalancingv2-listener-targetgroupstickinessconfig-durationseconds).
     pub duration_seconds: Option<Value<i64>>,
@@ -847,7 +961,17 @@ impl TargetGroupStickinessConfig {
     }
 }
 
+impl std::fmt::Debug for TargetGroupStickinessConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroupStickinessConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetGroupStickinessConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DurationSeconds", &self.duration_seconds);
@@ -857,7 +981,7 @@ impl ToJson for TargetGroupStickinessConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::Listener.TargetGroupTuple`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-targetgrouptuple.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroupTuple {
     /// [`TargetGroupArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-targetgrouptuple.html#cfn-elasticloadbalancingv2-listener-targetgrouptuple-targetgrouparn).
     pub target_group_arn: Option<Value<String>>,
@@ -884,7 +1008,17 @@ impl TargetGroupTuple {
     }
 }
 
+impl std::fmt::Debug for TargetGroupTuple {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroupTuple")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetGroupTuple {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TargetGroupArn", &self.target_group_arn);
@@ -925,6 +1059,7 @@ impl ActionType {
 }
 
 impl ToJson for ActionType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -959,6 +1094,7 @@ impl AuthenticateCognitoConfigOnUnauthenticatedRequest {
 }
 
 impl ToJson for AuthenticateCognitoConfigOnUnauthenticatedRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -993,6 +1129,7 @@ impl AuthenticateOidcConfigOnUnauthenticatedRequest {
 }
 
 impl ToJson for AuthenticateOidcConfigOnUnauthenticatedRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1027,6 +1164,7 @@ impl JwtValidationActionAdditionalClaimFormat {
 }
 
 impl ToJson for JwtValidationActionAdditionalClaimFormat {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1079,6 +1217,7 @@ impl ListenerProtocol {
 }
 
 impl ToJson for ListenerProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1110,6 +1249,7 @@ impl MutualAuthenticationAdvertiseTrustStoreCaNames {
 }
 
 impl ToJson for MutualAuthenticationAdvertiseTrustStoreCaNames {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1141,6 +1281,7 @@ impl RedirectConfigStatusCode {
 }
 
 impl ToJson for RedirectConfigStatusCode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

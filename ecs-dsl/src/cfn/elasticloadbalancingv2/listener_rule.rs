@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listenerrule.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ListenerRule {
     /// [`Actions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listenerrule.html#cfn-elasticloadbalancingv2-listenerrule-actions). Required.
     pub actions: Value<List<Action>>,
@@ -47,7 +47,17 @@ impl ListenerRule {
     }
 }
 
+impl std::fmt::Debug for ListenerRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ListenerRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ListenerRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Actions", &self.actions);
@@ -78,7 +88,7 @@ impl Handle<ListenerRule> {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.Action`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-action.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Action {
     /// [`AuthenticateCognitoConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-action.html#cfn-elasticloadbalancingv2-listenerrule-action-authenticatecognitoconfig).
     pub authenticate_cognito_config: Option<Value<AuthenticateCognitoConfig>>,
@@ -171,7 +181,15 @@ impl Action {
     }
 }
 
+impl std::fmt::Debug for Action {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Action").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Action {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -191,7 +209,7 @@ impl ToJson for Action {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.AuthenticateCognitoConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-authenticatecognitoconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AuthenticateCognitoConfig {
     /// [`AuthenticationRequestExtraParams`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-authenticatecognitoconfig.html#cfn-elasticloadbalancingv2-listenerrule-authenticatecognitoconfig-authenticationrequestextraparams).
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
@@ -268,7 +286,17 @@ impl AuthenticateCognitoConfig {
     }
 }
 
+impl std::fmt::Debug for AuthenticateCognitoConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthenticateCognitoConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AuthenticateCognitoConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -287,7 +315,7 @@ impl ToJson for AuthenticateCognitoConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.AuthenticateOidcConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-authenticateoidcconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AuthenticateOidcConfig {
     /// [`AuthenticationRequestExtraParams`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-authenticateoidcconfig.html#cfn-elasticloadbalancingv2-listenerrule-authenticateoidcconfig-authenticationrequestextraparams).
     pub authentication_request_extra_params: Option<Value<Map<String>>>,
@@ -389,7 +417,17 @@ impl AuthenticateOidcConfig {
     }
 }
 
+impl std::fmt::Debug for AuthenticateOidcConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthenticateOidcConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AuthenticateOidcConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -412,7 +450,7 @@ impl ToJson for AuthenticateOidcConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.FixedResponseConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-fixedresponseconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FixedResponseConfig {
     /// [`ContentType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-fixedresponseconfig.html#cfn-elasticloadbalancingv2-listenerrule-fixedresponseconfig-contenttype).
     pub content_type: Option<Value<String>>,
@@ -445,7 +483,17 @@ impl FixedResponseConfig {
     }
 }
 
+impl std::fmt::Debug for FixedResponseConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FixedResponseConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for FixedResponseConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ContentType", &self.content_type);
@@ -456,7 +504,7 @@ impl ToJson for FixedResponseConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.ForwardConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-forwardconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ForwardConfig {
     /// [`TargetGroupStickinessConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-forwardconfig.html#cfn-elasticloadbalancingv2-listenerrule-forwardconfig-targetgroupstickinessconfig).
     pub target_group_stickiness_config: Option<Value<TargetGroupStickinessConfig>>,
@@ -486,7 +534,17 @@ impl ForwardConfig {
     }
 }
 
+impl std::fmt::Debug for ForwardConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ForwardConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ForwardConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -499,7 +557,7 @@ impl ToJson for ForwardConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.HostHeaderConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-hostheaderconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HostHeaderConfig {
     /// [`RegexValues`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-hostheaderconfig.html#cfn-elasticloadbalancingv2-listenerrule-hostheaderconfig-regexvalues).
     pub regex_values: Option<Value<List<String>>>,
@@ -526,7 +584,17 @@ impl HostHeaderConfig {
     }
 }
 
+impl std::fmt::Debug for HostHeaderConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HostHeaderConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HostHeaderConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("RegexValues", &self.regex_values);
@@ -536,7 +604,7 @@ impl ToJson for HostHeaderConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.HttpHeaderConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-httpheaderconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HttpHeaderConfig {
     /// [`HttpHeaderName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-httpheaderconfig.html#cfn-elasticloadbalancingv2-listenerrule-httpheaderconfig-httpheadername).
     pub http_header_name: Option<Value<String>>,
@@ -571,7 +639,17 @@ impl HttpHeaderConfig {
     }
 }
 
+impl std::fmt::Debug for HttpHeaderConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HttpHeaderConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HttpHeaderConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HttpHeaderName", &self.http_header_name);
@@ -582,7 +660,7 @@ impl ToJson for HttpHeaderConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.HttpRequestMethodConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-httprequestmethodconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HttpRequestMethodConfig {
     /// [`Values`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-httprequestmethodconfig.html#cfn-elasticloadbalancingv2-listenerrule-httprequestmethodconfig-values).
     pub values: Option<Value<List<String>>>,
@@ -601,7 +679,17 @@ impl HttpRequestMethodConfig {
     }
 }
 
+impl std::fmt::Debug for HttpRequestMethodConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HttpRequestMethodConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HttpRequestMethodConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Values", &self.values);
@@ -610,7 +698,7 @@ impl ToJson for HttpRequestMethodConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-jwtvalidationactionadditionalclaim.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JwtValidationActionAdditionalClaim {
     /// [`Format`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-jwtvalidationactionadditionalclaim.html#cfn-elasticloadbalancingv2-listenerrule-jwtvalidationactionadditionalclaim-format). Required.
     pub format: Value<JwtValidationActionAdditionalClaimFormat>,
@@ -635,7 +723,17 @@ impl JwtValidationActionAdditionalClaim {
     }
 }
 
+impl std::fmt::Debug for JwtValidationActionAdditionalClaim {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JwtValidationActionAdditionalClaim")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for JwtValidationActionAdditionalClaim {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Format", &self.format);
@@ -646,7 +744,7 @@ impl ToJson for JwtValidationActionAdditionalClaim {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-jwtvalidationconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JwtValidationConfig {
     /// [`AdditionalClaims`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-jwtvalidationconfig.html#cfn-elasticloadbalancingv2-listenerrule-jwtvalidationconfig-additionalclaims).
     pub additional_claims: Option<Value<List<JwtValidationActionAdditionalClaim>>>,
@@ -676,7 +774,17 @@ impl JwtValidationConfig {
     }
 }
 
+impl std::fmt::Debug for JwtValidationConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JwtValidationConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for JwtValidationConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AdditionalClaims", &self.additional_claims);
@@ -687,7 +795,7 @@ impl ToJson for JwtValidationConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.PathPatternConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-pathpatternconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PathPatternConfig {
     /// [`RegexValues`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-pathpatternconfig.html#cfn-elasticloadbalancingv2-listenerrule-pathpatternconfig-regexvalues).
     pub regex_values: Option<Value<List<String>>>,
@@ -714,7 +822,17 @@ impl PathPatternConfig {
     }
 }
 
+impl std::fmt::Debug for PathPatternConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PathPatternConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PathPatternConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("RegexValues", &self.regex_values);
@@ -724,7 +842,7 @@ impl ToJson for PathPatternConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.QueryStringConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-querystringconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct QueryStringConfig {
     /// [`Values`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-querystringconfig.html#cfn-elasticloadbalancingv2-listenerrule-querystringconfig-values).
     pub values: Option<Value<List<QueryStringKeyValue>>>,
@@ -743,7 +861,17 @@ impl QueryStringConfig {
     }
 }
 
+impl std::fmt::Debug for QueryStringConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("QueryStringConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for QueryStringConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Values", &self.values);
@@ -752,7 +880,7 @@ impl ToJson for QueryStringConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.QueryStringKeyValue`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-querystringkeyvalue.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct QueryStringKeyValue {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-querystringkeyvalue.html#cfn-elasticloadbalancingv2-listenerrule-querystringkeyvalue-key).
     pub key: Option<Value<String>>,
@@ -779,7 +907,17 @@ impl QueryStringKeyValue {
     }
 }
 
+impl std::fmt::Debug for QueryStringKeyValue {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("QueryStringKeyValue")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for QueryStringKeyValue {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -789,7 +927,7 @@ impl ToJson for QueryStringKeyValue {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-redirectconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RedirectConfig {
     /// [`Host`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-redirectconfig.html#cfn-elasticloadbalancingv2-listenerrule-redirectconfig-host).
     pub host: Option<Value<String>>,
@@ -849,7 +987,17 @@ impl RedirectConfig {
     }
 }
 
+impl std::fmt::Debug for RedirectConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RedirectConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RedirectConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Host", &self.host);
@@ -863,7 +1011,7 @@ impl ToJson for RedirectConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.RewriteConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rewriteconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RewriteConfig {
     /// [`Regex`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rewriteconfig.html#cfn-elasticloadbalancingv2-listenerrule-rewriteconfig-regex). Required.
     pub regex: Value<String>,
@@ -881,7 +1029,17 @@ impl RewriteConfig {
     }
 }
 
+impl std::fmt::Debug for RewriteConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RewriteConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RewriteConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Regex", &self.regex);
@@ -891,7 +1049,7 @@ impl ToJson for RewriteConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.RewriteConfigObject`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rewriteconfigobject.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RewriteConfigObject {
     /// [`Rewrites`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rewriteconfigobject.html#cfn-elasticloadbalancingv2-listenerrule-rewriteconfigobject-rewrites). Required.
     pub rewrites: Value<List<RewriteConfig>>,
@@ -906,7 +1064,17 @@ impl RewriteConfigObject {
     }
 }
 
+impl std::fmt::Debug for RewriteConfigObject {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RewriteConfigObject")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RewriteConfigObject {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Rewrites", &self.rewrites);
@@ -915,7 +1083,7 @@ impl ToJson for RewriteConfigObject {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.RuleCondition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rulecondition.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RuleCondition {
     /// [`Field`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-rulecondition.html#cfn-elasticloadbalancingv2-listenerrule-rulecondition-field).
     pub field: Option<Value<String>>,
@@ -1001,7 +1169,17 @@ impl RuleCondition {
     }
 }
 
+impl std::fmt::Debug for RuleCondition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RuleCondition")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RuleCondition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Field", &self.field);
@@ -1018,7 +1196,7 @@ impl ToJson for RuleCondition {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.SourceIpConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-sourceipconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SourceIpConfig {
     /// [`Values`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-sourceipconfig.html#cfn-elasticloadbalancingv2-listenerrule-sourceipconfig-values).
     pub values: Option<Value<List<String>>>,
@@ -1037,7 +1215,17 @@ impl SourceIpConfig {
     }
 }
 
+impl std::fmt::Debug for SourceIpConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SourceIpConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SourceIpConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Values", &self.values);
@@ -1046,7 +1234,7 @@ impl ToJson for SourceIpConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-targetgroupstickinessconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroupStickinessConfig {
     /// [`DurationSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-targetgroupstickinessconfig.html#cfn-elasticloadbalancingv2-listenerrule-targetgroupstickinessconfig-durationseconds).
     pub duration_seconds: Option<Value<i64>>,
@@ -1073,7 +1261,17 @@ impl TargetGroupStickinessConfig {
     }
 }
 
+impl std::fmt::Debug for TargetGroupStickinessConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroupStickinessConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetGroupStickinessConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DurationSeconds", &self.duration_seconds);
@@ -1083,7 +1281,7 @@ impl ToJson for TargetGroupStickinessConfig {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupTuple`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-targetgrouptuple.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroupTuple {
     /// [`TargetGroupArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-targetgrouptuple.html#cfn-elasticloadbalancingv2-listenerrule-targetgrouptuple-targetgrouparn).
     pub target_group_arn: Option<Value<String>>,
@@ -1110,7 +1308,17 @@ impl TargetGroupTuple {
     }
 }
 
+impl std::fmt::Debug for TargetGroupTuple {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroupTuple")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetGroupTuple {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TargetGroupArn", &self.target_group_arn);
@@ -1120,7 +1328,7 @@ impl ToJson for TargetGroupTuple {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule.Transform`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-transform.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Transform {
     /// [`HostHeaderRewriteConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listenerrule-transform.html#cfn-elasticloadbalancingv2-listenerrule-transform-hostheaderrewriteconfig).
     pub host_header_rewrite_config: Option<Value<RewriteConfigObject>>,
@@ -1156,7 +1364,15 @@ impl Transform {
     }
 }
 
+impl std::fmt::Debug for Transform {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Transform").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Transform {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HostHeaderRewriteConfig", &self.host_header_rewrite_config);
@@ -1198,6 +1414,7 @@ impl ActionType {
 }
 
 impl ToJson for ActionType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1232,6 +1449,7 @@ impl AuthenticateCognitoConfigOnUnauthenticatedRequest {
 }
 
 impl ToJson for AuthenticateCognitoConfigOnUnauthenticatedRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1266,6 +1484,7 @@ impl AuthenticateOidcConfigOnUnauthenticatedRequest {
 }
 
 impl ToJson for AuthenticateOidcConfigOnUnauthenticatedRequest {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1300,6 +1519,7 @@ impl JwtValidationActionAdditionalClaimFormat {
 }
 
 impl ToJson for JwtValidationActionAdditionalClaimFormat {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1331,6 +1551,7 @@ impl RedirectConfigStatusCode {
 }
 
 impl ToJson for RedirectConfigStatusCode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1362,6 +1583,7 @@ impl TransformType {
 }
 
 impl ToJson for TransformType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

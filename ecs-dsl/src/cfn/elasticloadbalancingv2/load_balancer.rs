@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let load_balancer = LoadBalancer::new();
 /// # let _ = load_balancer;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LoadBalancer {
     /// [`EnableCapacityReservationProvisionStabilize`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-loadbalancer.html#cfn-elasticloadbalancingv2-loadbalancer-enablecapacityreservationprovisionstabilize).
     pub enable_capacity_reservation_provision_stabilize: Option<Value<bool>>,
@@ -148,7 +148,17 @@ impl LoadBalancer {
     }
 }
 
+impl std::fmt::Debug for LoadBalancer {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LoadBalancer")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LoadBalancer {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -215,7 +225,7 @@ impl Handle<LoadBalancer> {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerAttribute`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-loadbalancerattribute.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LoadBalancerAttribute {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-loadbalancerattribute.html#cfn-elasticloadbalancingv2-loadbalancer-loadbalancerattribute-key).
     pub key: Option<Value<String>>,
@@ -242,7 +252,17 @@ impl LoadBalancerAttribute {
     }
 }
 
+impl std::fmt::Debug for LoadBalancerAttribute {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LoadBalancerAttribute")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LoadBalancerAttribute {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -252,7 +272,7 @@ impl ToJson for LoadBalancerAttribute {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::LoadBalancer.MinimumLoadBalancerCapacity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-minimumloadbalancercapacity.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MinimumLoadBalancerCapacity {
     /// [`CapacityUnits`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-minimumloadbalancercapacity.html#cfn-elasticloadbalancingv2-loadbalancer-minimumloadbalancercapacity-capacityunits). Required.
     pub capacity_units: Value<i64>,
@@ -267,7 +287,17 @@ impl MinimumLoadBalancerCapacity {
     }
 }
 
+impl std::fmt::Debug for MinimumLoadBalancerCapacity {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MinimumLoadBalancerCapacity")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MinimumLoadBalancerCapacity {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("CapacityUnits", &self.capacity_units);
@@ -276,7 +306,7 @@ impl ToJson for MinimumLoadBalancerCapacity {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::LoadBalancer.SubnetMapping`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-subnetmapping.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SubnetMapping {
     /// [`AllocationId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-subnetmapping.html#cfn-elasticloadbalancingv2-loadbalancer-subnetmapping-allocationid).
     pub allocation_id: Option<Value<String>>,
@@ -327,7 +357,17 @@ impl SubnetMapping {
     }
 }
 
+impl std::fmt::Debug for SubnetMapping {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SubnetMapping")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SubnetMapping {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AllocationId", &self.allocation_id);
@@ -340,7 +380,7 @@ impl ToJson for SubnetMapping {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::LoadBalancer.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-tag.html#cfn-elasticloadbalancingv2-loadbalancer-tag-key). Required.
     pub key: Value<String>,
@@ -364,7 +404,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -393,6 +441,7 @@ impl LoadBalancerEnablePrefixForIpv6SourceNat {
 }
 
 impl ToJson for LoadBalancerEnablePrefixForIpv6SourceNat {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -427,6 +476,7 @@ impl LoadBalancerIpAddressType {
 }
 
 impl ToJson for LoadBalancerIpAddressType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -458,6 +508,7 @@ impl LoadBalancerScheme {
 }
 
 impl ToJson for LoadBalancerScheme {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -492,6 +543,7 @@ impl LoadBalancerType {
 }
 
 impl ToJson for LoadBalancerType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let target_group = TargetGroup::new();
 /// # let _ = target_group;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroup {
     /// [`HealthCheckEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-targetgroup.html#cfn-elasticloadbalancingv2-targetgroup-healthcheckenabled).
     pub health_check_enabled: Option<Value<bool>>,
@@ -187,7 +187,15 @@ impl TargetGroup {
     }
 }
 
+impl std::fmt::Debug for TargetGroup {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroup").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for TargetGroup {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HealthCheckEnabled", &self.health_check_enabled);
@@ -257,7 +265,7 @@ impl Handle<TargetGroup> {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::TargetGroup.Matcher`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-matcher.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Matcher {
     /// [`GrpcCode`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-matcher.html#cfn-elasticloadbalancingv2-targetgroup-matcher-grpccode).
     pub grpc_code: Option<Value<String>>,
@@ -284,7 +292,15 @@ impl Matcher {
     }
 }
 
+impl std::fmt::Debug for Matcher {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Matcher").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Matcher {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("GrpcCode", &self.grpc_code);
@@ -294,7 +310,7 @@ impl ToJson for Matcher {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::TargetGroup.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-tag.html#cfn-elasticloadbalancingv2-targetgroup-tag-key). Required.
     pub key: Value<String>,
@@ -312,7 +328,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -322,7 +346,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::TargetGroup.TargetDescription`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-targetdescription.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TargetDescription {
     /// [`AvailabilityZone`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-targetdescription.html#cfn-elasticloadbalancingv2-targetgroup-targetdescription-availabilityzone).
     pub availability_zone: Option<Value<String>>,
@@ -364,7 +388,17 @@ impl TargetDescription {
     }
 }
 
+impl std::fmt::Debug for TargetDescription {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetDescription")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetDescription {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AvailabilityZone", &self.availability_zone);
@@ -376,7 +410,7 @@ impl ToJson for TargetDescription {
 }
 
 /// [`AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupAttribute`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-targetgroupattribute.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetGroupAttribute {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-targetgroup-targetgroupattribute.html#cfn-elasticloadbalancingv2-targetgroup-targetgroupattribute-key).
     pub key: Option<Value<String>>,
@@ -403,7 +437,17 @@ impl TargetGroupAttribute {
     }
 }
 
+impl std::fmt::Debug for TargetGroupAttribute {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetGroupAttribute")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetGroupAttribute {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -453,6 +497,7 @@ impl TargetGroupHealthCheckProtocol {
 }
 
 impl ToJson for TargetGroupHealthCheckProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -484,6 +529,7 @@ impl TargetGroupIpAddressType {
 }
 
 impl ToJson for TargetGroupIpAddressType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -536,6 +582,7 @@ impl TargetGroupProtocol {
 }
 
 impl ToJson for TargetGroupProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -573,6 +620,7 @@ impl TargetGroupTargetType {
 }
 
 impl ToJson for TargetGroupTargetType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

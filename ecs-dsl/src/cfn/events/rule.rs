@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 /// let rule = Rule::new();
 /// # let _ = rule;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Rule {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#cfn-events-rule-description).
     pub description: Option<Value<String>>,
@@ -93,7 +93,15 @@ impl Rule {
     }
 }
 
+impl std::fmt::Debug for Rule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Rule").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Rule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -123,7 +131,7 @@ impl Handle<Rule> {
 }
 
 /// [`AWS::Events::Rule.AppSyncParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-appsyncparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AppSyncParameters {
     /// [`GraphQLOperation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-appsyncparameters.html#cfn-events-rule-appsyncparameters-graphqloperation). Required.
     pub graph_ql_operation: Value<String>,
@@ -138,7 +146,17 @@ impl AppSyncParameters {
     }
 }
 
+impl std::fmt::Debug for AppSyncParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AppSyncParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AppSyncParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("GraphQLOperation", &self.graph_ql_operation);
@@ -147,7 +165,7 @@ impl ToJson for AppSyncParameters {
 }
 
 /// [`AWS::Events::Rule.AwsVpcConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-awsvpcconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AwsVpcConfiguration {
     /// [`AssignPublicIp`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-awsvpcconfiguration.html#cfn-events-rule-awsvpcconfiguration-assignpublicip).
     pub assign_public_ip: Option<Value<AwsVpcConfigurationAssignPublicIp>>,
@@ -183,7 +201,17 @@ impl AwsVpcConfiguration {
     }
 }
 
+impl std::fmt::Debug for AwsVpcConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AwsVpcConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AwsVpcConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AssignPublicIp", &self.assign_public_ip);
@@ -194,7 +222,7 @@ impl ToJson for AwsVpcConfiguration {
 }
 
 /// [`AWS::Events::Rule.BatchArrayProperties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batcharrayproperties.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BatchArrayProperties {
     /// [`Size`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batcharrayproperties.html#cfn-events-rule-batcharrayproperties-size).
     pub size: Option<Value<i64>>,
@@ -213,7 +241,17 @@ impl BatchArrayProperties {
     }
 }
 
+impl std::fmt::Debug for BatchArrayProperties {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BatchArrayProperties")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BatchArrayProperties {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Size", &self.size);
@@ -222,7 +260,7 @@ impl ToJson for BatchArrayProperties {
 }
 
 /// [`AWS::Events::Rule.BatchParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batchparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct BatchParameters {
     /// [`ArrayProperties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batchparameters.html#cfn-events-rule-batchparameters-arrayproperties).
     pub array_properties: Option<Value<BatchArrayProperties>>,
@@ -261,7 +299,17 @@ impl BatchParameters {
     }
 }
 
+impl std::fmt::Debug for BatchParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BatchParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BatchParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ArrayProperties", &self.array_properties);
@@ -273,7 +321,7 @@ impl ToJson for BatchParameters {
 }
 
 /// [`AWS::Events::Rule.BatchRetryStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batchretrystrategy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BatchRetryStrategy {
     /// [`Attempts`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-batchretrystrategy.html#cfn-events-rule-batchretrystrategy-attempts).
     pub attempts: Option<Value<i64>>,
@@ -292,7 +340,17 @@ impl BatchRetryStrategy {
     }
 }
 
+impl std::fmt::Debug for BatchRetryStrategy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BatchRetryStrategy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BatchRetryStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Attempts", &self.attempts);
@@ -301,7 +359,7 @@ impl ToJson for BatchRetryStrategy {
 }
 
 /// [`AWS::Events::Rule.CapacityProviderStrategyItem`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-capacityproviderstrategyitem.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CapacityProviderStrategyItem {
     /// [`Base`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-capacityproviderstrategyitem.html#cfn-events-rule-capacityproviderstrategyitem-base).
     pub base: Option<Value<i64>>,
@@ -334,7 +392,17 @@ impl CapacityProviderStrategyItem {
     }
 }
 
+impl std::fmt::Debug for CapacityProviderStrategyItem {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CapacityProviderStrategyItem")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CapacityProviderStrategyItem {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Base", &self.base);
@@ -345,7 +413,7 @@ impl ToJson for CapacityProviderStrategyItem {
 }
 
 /// [`AWS::Events::Rule.DeadLetterConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-deadletterconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DeadLetterConfig {
     /// [`Arn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-deadletterconfig.html#cfn-events-rule-deadletterconfig-arn).
     pub arn: Option<Value<String>>,
@@ -364,7 +432,17 @@ impl DeadLetterConfig {
     }
 }
 
+impl std::fmt::Debug for DeadLetterConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeadLetterConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeadLetterConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Arn", &self.arn);
@@ -373,7 +451,7 @@ impl ToJson for DeadLetterConfig {
 }
 
 /// [`AWS::Events::Rule.EcsParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-ecsparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EcsParameters {
     /// [`CapacityProviderStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-ecsparameters.html#cfn-events-rule-ecsparameters-capacityproviderstrategy).
     pub capacity_provider_strategy: Option<Value<List<CapacityProviderStrategyItem>>>,
@@ -514,7 +592,17 @@ impl EcsParameters {
     }
 }
 
+impl std::fmt::Debug for EcsParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EcsParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EcsParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("CapacityProviderStrategy", &self.capacity_provider_strategy);
@@ -536,7 +624,7 @@ impl ToJson for EcsParameters {
 }
 
 /// [`AWS::Events::Rule.HttpParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-httpparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HttpParameters {
     /// [`HeaderParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-httpparameters.html#cfn-events-rule-httpparameters-headerparameters).
     pub header_parameters: Option<Value<Map<String>>>,
@@ -571,7 +659,17 @@ impl HttpParameters {
     }
 }
 
+impl std::fmt::Debug for HttpParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HttpParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HttpParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HeaderParameters", &self.header_parameters);
@@ -582,7 +680,7 @@ impl ToJson for HttpParameters {
 }
 
 /// [`AWS::Events::Rule.InputTransformer`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-inputtransformer.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InputTransformer {
     /// [`InputPathsMap`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-inputtransformer.html#cfn-events-rule-inputtransformer-inputpathsmap).
     pub input_paths_map: Option<Value<Map<String>>>,
@@ -606,7 +704,17 @@ impl InputTransformer {
     }
 }
 
+impl std::fmt::Debug for InputTransformer {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InputTransformer")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InputTransformer {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InputPathsMap", &self.input_paths_map);
@@ -616,7 +724,7 @@ impl ToJson for InputTransformer {
 }
 
 /// [`AWS::Events::Rule.KinesisParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-kinesisparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct KinesisParameters {
     /// [`PartitionKeyPath`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-kinesisparameters.html#cfn-events-rule-kinesisparameters-partitionkeypath). Required.
     pub partition_key_path: Value<String>,
@@ -631,7 +739,17 @@ impl KinesisParameters {
     }
 }
 
+impl std::fmt::Debug for KinesisParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("KinesisParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for KinesisParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("PartitionKeyPath", &self.partition_key_path);
@@ -640,7 +758,7 @@ impl ToJson for KinesisParameters {
 }
 
 /// [`AWS::Events::Rule.NetworkConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-networkconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NetworkConfiguration {
     /// [`AwsVpcConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-networkconfiguration.html#cfn-events-rule-networkconfiguration-awsvpcconfiguration).
     pub aws_vpc_configuration: Option<Value<AwsVpcConfiguration>>,
@@ -659,7 +777,17 @@ impl NetworkConfiguration {
     }
 }
 
+impl std::fmt::Debug for NetworkConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NetworkConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NetworkConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AwsVpcConfiguration", &self.aws_vpc_configuration);
@@ -668,7 +796,7 @@ impl ToJson for NetworkConfiguration {
 }
 
 /// [`AWS::Events::Rule.PlacementConstraint`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-placementconstraint.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PlacementConstraint {
     /// [`Expression`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-placementconstraint.html#cfn-events-rule-placementconstraint-expression).
     pub expression: Option<Value<String>>,
@@ -695,7 +823,17 @@ impl PlacementConstraint {
     }
 }
 
+impl std::fmt::Debug for PlacementConstraint {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PlacementConstraint")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PlacementConstraint {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Expression", &self.expression);
@@ -705,7 +843,7 @@ impl ToJson for PlacementConstraint {
 }
 
 /// [`AWS::Events::Rule.PlacementStrategy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-placementstrategy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PlacementStrategy {
     /// [`Field`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-placementstrategy.html#cfn-events-rule-placementstrategy-field).
     pub field: Option<Value<String>>,
@@ -732,7 +870,17 @@ impl PlacementStrategy {
     }
 }
 
+impl std::fmt::Debug for PlacementStrategy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PlacementStrategy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PlacementStrategy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Field", &self.field);
@@ -742,7 +890,7 @@ impl ToJson for PlacementStrategy {
 }
 
 /// [`AWS::Events::Rule.RedshiftDataParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-redshiftdataparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RedshiftDataParameters {
     /// [`Database`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-redshiftdataparameters.html#cfn-events-rule-redshiftdataparameters-database). Required.
     pub database: Value<String>,
@@ -811,7 +959,17 @@ impl RedshiftDataParameters {
     }
 }
 
+impl std::fmt::Debug for RedshiftDataParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RedshiftDataParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RedshiftDataParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Database", &self.database);
@@ -826,7 +984,7 @@ impl ToJson for RedshiftDataParameters {
 }
 
 /// [`AWS::Events::Rule.RetryPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-retrypolicy.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RetryPolicy {
     /// [`MaximumEventAgeInSeconds`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-retrypolicy.html#cfn-events-rule-retrypolicy-maximumeventageinseconds).
     pub maximum_event_age_in_seconds: Option<Value<i64>>,
@@ -853,7 +1011,15 @@ impl RetryPolicy {
     }
 }
 
+impl std::fmt::Debug for RetryPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RetryPolicy").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for RetryPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -866,7 +1032,7 @@ impl ToJson for RetryPolicy {
 }
 
 /// [`AWS::Events::Rule.RunCommandParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-runcommandparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RunCommandParameters {
     /// [`RunCommandTargets`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-runcommandparameters.html#cfn-events-rule-runcommandparameters-runcommandtargets). Required.
     pub run_command_targets: Value<List<RunCommandTarget>>,
@@ -881,7 +1047,17 @@ impl RunCommandParameters {
     }
 }
 
+impl std::fmt::Debug for RunCommandParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RunCommandParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RunCommandParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("RunCommandTargets", &self.run_command_targets);
@@ -890,7 +1066,7 @@ impl ToJson for RunCommandParameters {
 }
 
 /// [`AWS::Events::Rule.RunCommandTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-runcommandtarget.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RunCommandTarget {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-runcommandtarget.html#cfn-events-rule-runcommandtarget-key). Required.
     pub key: Value<String>,
@@ -908,7 +1084,17 @@ impl RunCommandTarget {
     }
 }
 
+impl std::fmt::Debug for RunCommandTarget {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RunCommandTarget")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RunCommandTarget {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -918,7 +1104,7 @@ impl ToJson for RunCommandTarget {
 }
 
 /// [`AWS::Events::Rule.SageMakerPipelineParameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sagemakerpipelineparameter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SageMakerPipelineParameter {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sagemakerpipelineparameter.html#cfn-events-rule-sagemakerpipelineparameter-name). Required.
     pub name: Value<String>,
@@ -936,7 +1122,17 @@ impl SageMakerPipelineParameter {
     }
 }
 
+impl std::fmt::Debug for SageMakerPipelineParameter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SageMakerPipelineParameter")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SageMakerPipelineParameter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -946,7 +1142,7 @@ impl ToJson for SageMakerPipelineParameter {
 }
 
 /// [`AWS::Events::Rule.SageMakerPipelineParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sagemakerpipelineparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SageMakerPipelineParameters {
     /// [`PipelineParameterList`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sagemakerpipelineparameters.html#cfn-events-rule-sagemakerpipelineparameters-pipelineparameterlist).
     pub pipeline_parameter_list: Option<Value<List<SageMakerPipelineParameter>>>,
@@ -968,7 +1164,17 @@ impl SageMakerPipelineParameters {
     }
 }
 
+impl std::fmt::Debug for SageMakerPipelineParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SageMakerPipelineParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SageMakerPipelineParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("PipelineParameterList", &self.pipeline_parameter_list);
@@ -977,7 +1183,7 @@ impl ToJson for SageMakerPipelineParameters {
 }
 
 /// [`AWS::Events::Rule.SqsParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sqsparameters.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SqsParameters {
     /// [`MessageGroupId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sqsparameters.html#cfn-events-rule-sqsparameters-messagegroupid). Required.
     pub message_group_id: Value<String>,
@@ -992,7 +1198,17 @@ impl SqsParameters {
     }
 }
 
+impl std::fmt::Debug for SqsParameters {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SqsParameters")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SqsParameters {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("MessageGroupId", &self.message_group_id);
@@ -1001,7 +1217,7 @@ impl ToJson for SqsParameters {
 }
 
 /// [`AWS::Events::Rule.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-tag.html#cfn-events-rule-tag-key).
     pub key: Option<Value<String>>,
@@ -1028,7 +1244,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Key", &self.key);
@@ -1038,7 +1262,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::Events::Rule.Target`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-target.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Target {
     /// [`AppSyncParameters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-target.html#cfn-events-rule-target-appsyncparameters).
     pub app_sync_parameters: Option<Value<AppSyncParameters>>,
@@ -1197,7 +1421,15 @@ impl Target {
     }
 }
 
+impl std::fmt::Debug for Target {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Target").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Target {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AppSyncParameters", &self.app_sync_parameters);
@@ -1244,6 +1476,7 @@ impl AwsVpcConfigurationAssignPublicIp {
 }
 
 impl ToJson for AwsVpcConfigurationAssignPublicIp {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1278,6 +1511,7 @@ impl EcsParametersLaunchType {
 }
 
 impl ToJson for EcsParametersLaunchType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1306,6 +1540,7 @@ impl EcsParametersPropagateTags {
 }
 
 impl ToJson for EcsParametersPropagateTags {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1337,6 +1572,7 @@ impl PlacementConstraintType {
 }
 
 impl ToJson for PlacementConstraintType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -1373,6 +1609,7 @@ impl RuleState {
 }
 
 impl ToJson for RuleState {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let instance_profile = InstanceProfile::new(vec!["my-roles"]);
 /// # let _ = instance_profile;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InstanceProfile {
     /// [`InstanceProfileName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-instanceprofile.html#cfn-iam-instanceprofile-instanceprofilename). Changing it replaces the resource.
     pub instance_profile_name: Option<Value<String>>,
@@ -43,7 +43,17 @@ impl InstanceProfile {
     }
 }
 
+impl std::fmt::Debug for InstanceProfile {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InstanceProfile")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InstanceProfile {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("InstanceProfileName", &self.instance_profile_name);

@@ -4,7 +4,7 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::IAM::Policy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Policy {
     /// [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html#cfn-iam-policy-groups).
     pub groups: Option<Value<List<String>>>,
@@ -49,7 +49,15 @@ impl Policy {
     }
 }
 
+impl std::fmt::Debug for Policy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Policy").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Policy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Groups", &self.groups);

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let log_group = LogGroup::new();
 /// # let _ = log_group;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LogGroup {
     /// [`BearerTokenAuthenticationEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-bearertokenauthenticationenabled).
     pub bearer_token_authentication_enabled: Option<Value<bool>>,
@@ -101,7 +101,15 @@ impl LogGroup {
     }
 }
 
+impl std::fmt::Debug for LogGroup {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LogGroup").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for LogGroup {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -138,7 +146,7 @@ impl Handle<LogGroup> {
 }
 
 /// [`AWS::Logs::LogGroup.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-logs-loggroup-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-logs-loggroup-tag.html#cfn-logs-loggroup-tag-key). Required.
     pub key: Value<String>,
@@ -156,7 +164,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -188,6 +204,7 @@ impl LogGroupLogGroupClass {
 }
 
 impl ToJson for LogGroupLogGroupClass {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let bucket = Bucket::new();
 /// # let _ = bucket;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Bucket {
     /// [`AbacStatus`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-abacstatus).
     pub abac_status: Option<Value<BucketAbacStatus>>,
@@ -260,7 +260,15 @@ impl Bucket {
     }
 }
 
+impl std::fmt::Debug for Bucket {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Bucket").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Bucket {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AbacStatus", &self.abac_status);
@@ -386,7 +394,7 @@ impl Handle<Bucket> {
 }
 
 /// [`AWS::S3::Bucket.AbortIncompleteMultipartUpload`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-abortincompletemultipartupload.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AbortIncompleteMultipartUpload {
     /// [`DaysAfterInitiation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-abortincompletemultipartupload.html#cfn-s3-bucket-abortincompletemultipartupload-daysafterinitiation). Required.
     pub days_after_initiation: Value<i64>,
@@ -401,7 +409,17 @@ impl AbortIncompleteMultipartUpload {
     }
 }
 
+impl std::fmt::Debug for AbortIncompleteMultipartUpload {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AbortIncompleteMultipartUpload")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AbortIncompleteMultipartUpload {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("DaysAfterInitiation", &self.days_after_initiation);
@@ -410,7 +428,7 @@ impl ToJson for AbortIncompleteMultipartUpload {
 }
 
 /// [`AWS::S3::Bucket.AccelerateConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-accelerateconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AccelerateConfiguration {
     /// [`AccelerationStatus`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-accelerateconfiguration.html#cfn-s3-bucket-accelerateconfiguration-accelerationstatus). Required.
     pub acceleration_status: Value<AccelerateConfigurationAccelerationStatus>,
@@ -427,7 +445,17 @@ impl AccelerateConfiguration {
     }
 }
 
+impl std::fmt::Debug for AccelerateConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AccelerateConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AccelerateConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AccelerationStatus", &self.acceleration_status);
@@ -436,7 +464,7 @@ impl ToJson for AccelerateConfiguration {
 }
 
 /// [`AWS::S3::Bucket.AccessControlTranslation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-accesscontroltranslation.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AccessControlTranslation {
     /// [`Owner`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-accesscontroltranslation.html#cfn-s3-bucket-accesscontroltranslation-owner). Required.
     pub owner: Value<AccessControlTranslationOwner>,
@@ -451,7 +479,17 @@ impl AccessControlTranslation {
     }
 }
 
+impl std::fmt::Debug for AccessControlTranslation {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AccessControlTranslation")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AccessControlTranslation {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Owner", &self.owner);
@@ -460,7 +498,7 @@ impl ToJson for AccessControlTranslation {
 }
 
 /// [`AWS::S3::Bucket.AnalyticsConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-analyticsconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AnalyticsConfiguration {
     /// [`Id`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-analyticsconfiguration.html#cfn-s3-bucket-analyticsconfiguration-id). Required.
     pub id: Value<String>,
@@ -499,7 +537,17 @@ impl AnalyticsConfiguration {
     }
 }
 
+impl std::fmt::Debug for AnalyticsConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AnalyticsConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for AnalyticsConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Id", &self.id);
@@ -511,7 +559,7 @@ impl ToJson for AnalyticsConfiguration {
 }
 
 /// [`AWS::S3::Bucket.BlockedEncryptionTypes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-blockedencryptiontypes.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct BlockedEncryptionTypes {
     /// [`EncryptionType`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-blockedencryptiontypes.html#cfn-s3-bucket-blockedencryptiontypes-encryptiontype).
     pub encryption_type: Option<Value<List<BlockedEncryptionTypeList>>>,
@@ -533,7 +581,17 @@ impl BlockedEncryptionTypes {
     }
 }
 
+impl std::fmt::Debug for BlockedEncryptionTypes {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BlockedEncryptionTypes")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BlockedEncryptionTypes {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EncryptionType", &self.encryption_type);
@@ -542,7 +600,7 @@ impl ToJson for BlockedEncryptionTypes {
 }
 
 /// [`AWS::S3::Bucket.BucketEncryption`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct BucketEncryption {
     /// [`ServerSideEncryptionConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html#cfn-s3-bucket-bucketencryption-serversideencryptionconfiguration). Required.
     pub server_side_encryption_configuration: Value<List<ServerSideEncryptionRule>>,
@@ -559,7 +617,17 @@ impl BucketEncryption {
     }
 }
 
+impl std::fmt::Debug for BucketEncryption {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BucketEncryption")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BucketEncryption {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req(
@@ -571,7 +639,7 @@ impl ToJson for BucketEncryption {
 }
 
 /// [`AWS::S3::Bucket.CorsConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CorsConfiguration {
     /// [`CorsRules`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsconfiguration.html#cfn-s3-bucket-corsconfiguration-corsrules). Required.
     pub cors_rules: Value<List<CorsRule>>,
@@ -586,7 +654,17 @@ impl CorsConfiguration {
     }
 }
 
+impl std::fmt::Debug for CorsConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CorsConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for CorsConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("CorsRules", &self.cors_rules);
@@ -595,7 +673,7 @@ impl ToJson for CorsConfiguration {
 }
 
 /// [`AWS::S3::Bucket.CorsRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CorsRule {
     /// [`AllowedHeaders`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html#cfn-s3-bucket-corsrule-allowedheaders).
     pub allowed_headers: Option<Value<List<String>>>,
@@ -652,7 +730,15 @@ impl CorsRule {
     }
 }
 
+impl std::fmt::Debug for CorsRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("CorsRule").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for CorsRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AllowedHeaders", &self.allowed_headers);
@@ -666,7 +752,7 @@ impl ToJson for CorsRule {
 }
 
 /// [`AWS::S3::Bucket.DataExport`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-dataexport.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DataExport {
     /// [`Destination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-dataexport.html#cfn-s3-bucket-dataexport-destination). Required.
     pub destination: Value<Destination>,
@@ -687,7 +773,15 @@ impl DataExport {
     }
 }
 
+impl std::fmt::Debug for DataExport {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DataExport").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for DataExport {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Destination", &self.destination);
@@ -697,7 +791,7 @@ impl ToJson for DataExport {
 }
 
 /// [`AWS::S3::Bucket.DefaultRetention`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DefaultRetention {
     /// [`Days`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-defaultretention.html#cfn-s3-bucket-defaultretention-days).
     pub days: Option<Value<i64>>,
@@ -732,7 +826,17 @@ impl DefaultRetention {
     }
 }
 
+impl std::fmt::Debug for DefaultRetention {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DefaultRetention")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DefaultRetention {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Days", &self.days);
@@ -743,7 +847,7 @@ impl ToJson for DefaultRetention {
 }
 
 /// [`AWS::S3::Bucket.DeleteMarkerReplication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-deletemarkerreplication.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct DeleteMarkerReplication {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-deletemarkerreplication.html#cfn-s3-bucket-deletemarkerreplication-status).
     pub status: Option<Value<DeleteMarkerReplicationStatus>>,
@@ -762,7 +866,17 @@ impl DeleteMarkerReplication {
     }
 }
 
+impl std::fmt::Debug for DeleteMarkerReplication {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeleteMarkerReplication")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for DeleteMarkerReplication {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Status", &self.status);
@@ -771,7 +885,7 @@ impl ToJson for DeleteMarkerReplication {
 }
 
 /// [`AWS::S3::Bucket.Destination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-destination.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Destination {
     /// [`BucketAccountId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-destination.html#cfn-s3-bucket-destination-bucketaccountid).
     pub bucket_account_id: Option<Value<String>>,
@@ -810,7 +924,15 @@ impl Destination {
     }
 }
 
+impl std::fmt::Debug for Destination {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Destination").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Destination {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("BucketAccountId", &self.bucket_account_id);
@@ -822,7 +944,7 @@ impl ToJson for Destination {
 }
 
 /// [`AWS::S3::Bucket.EncryptionConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-encryptionconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EncryptionConfiguration {
     /// [`ReplicaKmsKeyID`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-encryptionconfiguration.html#cfn-s3-bucket-encryptionconfiguration-replicakmskeyid). Required.
     pub replica_kms_key_id: Value<String>,
@@ -837,7 +959,17 @@ impl EncryptionConfiguration {
     }
 }
 
+impl std::fmt::Debug for EncryptionConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EncryptionConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EncryptionConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("ReplicaKmsKeyID", &self.replica_kms_key_id);
@@ -846,7 +978,7 @@ impl ToJson for EncryptionConfiguration {
 }
 
 /// [`AWS::S3::Bucket.EventBridgeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-eventbridgeconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EventBridgeConfiguration {
     /// [`EventBridgeEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-eventbridgeconfiguration.html#cfn-s3-bucket-eventbridgeconfiguration-eventbridgeenabled). Required.
     pub event_bridge_enabled: Value<bool>,
@@ -861,7 +993,17 @@ impl EventBridgeConfiguration {
     }
 }
 
+impl std::fmt::Debug for EventBridgeConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EventBridgeConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for EventBridgeConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("EventBridgeEnabled", &self.event_bridge_enabled);
@@ -870,7 +1012,7 @@ impl ToJson for EventBridgeConfiguration {
 }
 
 /// [`AWS::S3::Bucket.FilterRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-filterrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FilterRule {
     /// [`Name`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-filterrule.html#cfn-s3-bucket-filterrule-name). Required.
     pub name: Value<String>,
@@ -888,7 +1030,15 @@ impl FilterRule {
     }
 }
 
+impl std::fmt::Debug for FilterRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FilterRule").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for FilterRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Name", &self.name);
@@ -898,7 +1048,7 @@ impl ToJson for FilterRule {
 }
 
 /// [`AWS::S3::Bucket.IntelligentTieringConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-intelligenttieringconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct IntelligentTieringConfiguration {
     /// [`Id`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-intelligenttieringconfiguration.html#cfn-s3-bucket-intelligenttieringconfiguration-id). Required.
     pub id: Value<String>,
@@ -941,7 +1091,17 @@ impl IntelligentTieringConfiguration {
     }
 }
 
+impl std::fmt::Debug for IntelligentTieringConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("IntelligentTieringConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for IntelligentTieringConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Id", &self.id);
@@ -954,7 +1114,7 @@ impl ToJson for IntelligentTieringConfiguration {
 }
 
 /// [`AWS::S3::Bucket.InventoryConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventoryconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InventoryConfiguration {
     /// [`Destination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventoryconfiguration.html#cfn-s3-bucket-inventoryconfiguration-destination). Required.
     pub destination: Value<Destination>,
@@ -1008,7 +1168,17 @@ impl InventoryConfiguration {
     }
 }
 
+impl std::fmt::Debug for InventoryConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InventoryConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InventoryConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Destination", &self.destination);
@@ -1023,7 +1193,7 @@ impl ToJson for InventoryConfiguration {
 }
 
 /// [`AWS::S3::Bucket.InventoryTableConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventorytableconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InventoryTableConfiguration {
     /// [`ConfigurationState`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-inventorytableconfiguration.html#cfn-s3-bucket-inventorytableconfiguration-configurationstate). Required.
     pub configuration_state: Value<InventoryTableConfigurationConfigurationState>,
@@ -1052,7 +1222,17 @@ impl InventoryTableConfiguration {
     }
 }
 
+impl std::fmt::Debug for InventoryTableConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("InventoryTableConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for InventoryTableConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("ConfigurationState", &self.configuration_state);
@@ -1062,7 +1242,7 @@ impl ToJson for InventoryTableConfiguration {
 }
 
 /// [`AWS::S3::Bucket.JournalTableConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-journaltableconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JournalTableConfiguration {
     /// [`EncryptionConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-journaltableconfiguration.html#cfn-s3-bucket-journaltableconfiguration-encryptionconfiguration).
     pub encryption_configuration: Option<Value<MetadataTableEncryptionConfiguration>>,
@@ -1089,7 +1269,17 @@ impl JournalTableConfiguration {
     }
 }
 
+impl std::fmt::Debug for JournalTableConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JournalTableConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for JournalTableConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EncryptionConfiguration", &self.encryption_configuration);
@@ -1099,7 +1289,7 @@ impl ToJson for JournalTableConfiguration {
 }
 
 /// [`AWS::S3::Bucket.LambdaConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lambdaconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LambdaConfiguration {
     /// [`Event`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lambdaconfiguration.html#cfn-s3-bucket-lambdaconfiguration-event). Required.
     pub event: Value<String>,
@@ -1126,7 +1316,17 @@ impl LambdaConfiguration {
     }
 }
 
+impl std::fmt::Debug for LambdaConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LambdaConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LambdaConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Event", &self.event);
@@ -1137,7 +1337,7 @@ impl ToJson for LambdaConfiguration {
 }
 
 /// [`AWS::S3::Bucket.LifecycleConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct LifecycleConfiguration {
     /// [`Rules`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-lifecycleconfiguration.html#cfn-s3-bucket-lifecycleconfiguration-rules). Required.
     pub rules: Value<List<Rule>>,
@@ -1165,7 +1365,17 @@ impl LifecycleConfiguration {
     }
 }
 
+impl std::fmt::Debug for LifecycleConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LifecycleConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LifecycleConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Rules", &self.rules);
@@ -1178,7 +1388,7 @@ impl ToJson for LifecycleConfiguration {
 }
 
 /// [`AWS::S3::Bucket.LoggingConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct LoggingConfiguration {
     /// [`DestinationBucketName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html#cfn-s3-bucket-loggingconfiguration-destinationbucketname).
     pub destination_bucket_name: Option<Value<String>>,
@@ -1216,7 +1426,17 @@ impl LoggingConfiguration {
     }
 }
 
+impl std::fmt::Debug for LoggingConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LoggingConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for LoggingConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DestinationBucketName", &self.destination_bucket_name);
@@ -1227,7 +1447,7 @@ impl ToJson for LoggingConfiguration {
 }
 
 /// [`AWS::S3::Bucket.MetadataConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadataconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetadataConfiguration {
     /// [`InventoryTableConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadataconfiguration.html#cfn-s3-bucket-metadataconfiguration-inventorytableconfiguration).
     pub inventory_table_configuration: Option<Value<InventoryTableConfiguration>>,
@@ -1254,7 +1474,17 @@ impl MetadataConfiguration {
     }
 }
 
+impl std::fmt::Debug for MetadataConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetadataConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetadataConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -1270,7 +1500,7 @@ impl ToJson for MetadataConfiguration {
 }
 
 /// [`AWS::S3::Bucket.MetadataTableConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadatatableconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetadataTableConfiguration {
     /// [`S3TablesDestination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadatatableconfiguration.html#cfn-s3-bucket-metadatatableconfiguration-s3tablesdestination). Required.
     pub s3_tables_destination: Value<S3TablesDestination>,
@@ -1285,7 +1515,17 @@ impl MetadataTableConfiguration {
     }
 }
 
+impl std::fmt::Debug for MetadataTableConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetadataTableConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetadataTableConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("S3TablesDestination", &self.s3_tables_destination);
@@ -1294,7 +1534,7 @@ impl ToJson for MetadataTableConfiguration {
 }
 
 /// [`AWS::S3::Bucket.MetadataTableEncryptionConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadatatableencryptionconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetadataTableEncryptionConfiguration {
     /// [`KmsKeyArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metadatatableencryptionconfiguration.html#cfn-s3-bucket-metadatatableencryptionconfiguration-kmskeyarn).
     pub kms_key_arn: Option<Value<String>>,
@@ -1320,7 +1560,17 @@ impl MetadataTableEncryptionConfiguration {
     }
 }
 
+impl std::fmt::Debug for MetadataTableEncryptionConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetadataTableEncryptionConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetadataTableEncryptionConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("KmsKeyArn", &self.kms_key_arn);
@@ -1330,7 +1580,7 @@ impl ToJson for MetadataTableEncryptionConfiguration {
 }
 
 /// [`AWS::S3::Bucket.Metrics`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metrics.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Metrics {
     /// [`EventThreshold`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metrics.html#cfn-s3-bucket-metrics-eventthreshold).
     pub event_threshold: Option<Value<ReplicationTimeValue>>,
@@ -1354,7 +1604,15 @@ impl Metrics {
     }
 }
 
+impl std::fmt::Debug for Metrics {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Metrics").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Metrics {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EventThreshold", &self.event_threshold);
@@ -1364,7 +1622,7 @@ impl ToJson for Metrics {
 }
 
 /// [`AWS::S3::Bucket.MetricsConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metricsconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MetricsConfiguration {
     /// [`AccessPointArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-metricsconfiguration.html#cfn-s3-bucket-metricsconfiguration-accesspointarn).
     pub access_point_arn: Option<Value<String>>,
@@ -1406,7 +1664,17 @@ impl MetricsConfiguration {
     }
 }
 
+impl std::fmt::Debug for MetricsConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MetricsConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for MetricsConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessPointArn", &self.access_point_arn);
@@ -1418,7 +1686,7 @@ impl ToJson for MetricsConfiguration {
 }
 
 /// [`AWS::S3::Bucket.NoncurrentVersionExpiration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-noncurrentversionexpiration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct NoncurrentVersionExpiration {
     /// [`NewerNoncurrentVersions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-noncurrentversionexpiration.html#cfn-s3-bucket-noncurrentversionexpiration-newernoncurrentversions).
     pub newer_noncurrent_versions: Option<Value<i64>>,
@@ -1442,7 +1710,17 @@ impl NoncurrentVersionExpiration {
     }
 }
 
+impl std::fmt::Debug for NoncurrentVersionExpiration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NoncurrentVersionExpiration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NoncurrentVersionExpiration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("NewerNoncurrentVersions", &self.newer_noncurrent_versions);
@@ -1452,7 +1730,7 @@ impl ToJson for NoncurrentVersionExpiration {
 }
 
 /// [`AWS::S3::Bucket.NoncurrentVersionTransition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-noncurrentversiontransition.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct NoncurrentVersionTransition {
     /// [`NewerNoncurrentVersions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-noncurrentversiontransition.html#cfn-s3-bucket-noncurrentversiontransition-newernoncurrentversions).
     pub newer_noncurrent_versions: Option<Value<i64>>,
@@ -1482,7 +1760,17 @@ impl NoncurrentVersionTransition {
     }
 }
 
+impl std::fmt::Debug for NoncurrentVersionTransition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NoncurrentVersionTransition")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NoncurrentVersionTransition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("NewerNoncurrentVersions", &self.newer_noncurrent_versions);
@@ -1493,7 +1781,7 @@ impl ToJson for NoncurrentVersionTransition {
 }
 
 /// [`AWS::S3::Bucket.NotificationConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct NotificationConfiguration {
     /// [`EventBridgeConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationconfiguration.html#cfn-s3-bucket-notificationconfiguration-eventbridgeconfiguration).
     pub event_bridge_configuration: Option<Value<EventBridgeConfiguration>>,
@@ -1548,7 +1836,17 @@ impl NotificationConfiguration {
     }
 }
 
+impl std::fmt::Debug for NotificationConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NotificationConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NotificationConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("EventBridgeConfiguration", &self.event_bridge_configuration);
@@ -1560,7 +1858,7 @@ impl ToJson for NotificationConfiguration {
 }
 
 /// [`AWS::S3::Bucket.NotificationFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationfilter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct NotificationFilter {
     /// [`S3Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-notificationfilter.html#cfn-s3-bucket-notificationfilter-s3key). Required.
     pub s3_key: Value<S3KeyFilter>,
@@ -1575,7 +1873,17 @@ impl NotificationFilter {
     }
 }
 
+impl std::fmt::Debug for NotificationFilter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("NotificationFilter")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for NotificationFilter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("S3Key", &self.s3_key);
@@ -1584,7 +1892,7 @@ impl ToJson for NotificationFilter {
 }
 
 /// [`AWS::S3::Bucket.ObjectLockConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ObjectLockConfiguration {
     /// [`ObjectLockEnabled`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockconfiguration.html#cfn-s3-bucket-objectlockconfiguration-objectlockenabled).
     pub object_lock_enabled: Option<Value<ObjectLockConfigurationObjectLockEnabled>>,
@@ -1614,7 +1922,17 @@ impl ObjectLockConfiguration {
     }
 }
 
+impl std::fmt::Debug for ObjectLockConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ObjectLockConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ObjectLockConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ObjectLockEnabled", &self.object_lock_enabled);
@@ -1624,7 +1942,7 @@ impl ToJson for ObjectLockConfiguration {
 }
 
 /// [`AWS::S3::Bucket.ObjectLockRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ObjectLockRule {
     /// [`DefaultRetention`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-objectlockrule.html#cfn-s3-bucket-objectlockrule-defaultretention).
     pub default_retention: Option<Value<DefaultRetention>>,
@@ -1643,7 +1961,17 @@ impl ObjectLockRule {
     }
 }
 
+impl std::fmt::Debug for ObjectLockRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ObjectLockRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ObjectLockRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DefaultRetention", &self.default_retention);
@@ -1652,7 +1980,7 @@ impl ToJson for ObjectLockRule {
 }
 
 /// [`AWS::S3::Bucket.OwnershipControls`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OwnershipControls {
     /// [`Rules`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrols.html#cfn-s3-bucket-ownershipcontrols-rules). Required.
     pub rules: Value<List<OwnershipControlsRule>>,
@@ -1667,7 +1995,17 @@ impl OwnershipControls {
     }
 }
 
+impl std::fmt::Debug for OwnershipControls {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("OwnershipControls")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for OwnershipControls {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Rules", &self.rules);
@@ -1676,7 +2014,7 @@ impl ToJson for OwnershipControls {
 }
 
 /// [`AWS::S3::Bucket.OwnershipControlsRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrolsrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct OwnershipControlsRule {
     /// [`ObjectOwnership`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ownershipcontrolsrule.html#cfn-s3-bucket-ownershipcontrolsrule-objectownership).
     pub object_ownership: Option<Value<OwnershipControlsRuleObjectOwnership>>,
@@ -1698,7 +2036,17 @@ impl OwnershipControlsRule {
     }
 }
 
+impl std::fmt::Debug for OwnershipControlsRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("OwnershipControlsRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for OwnershipControlsRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ObjectOwnership", &self.object_ownership);
@@ -1707,7 +2055,7 @@ impl ToJson for OwnershipControlsRule {
 }
 
 /// [`AWS::S3::Bucket.PartitionedPrefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-partitionedprefix.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PartitionedPrefix {
     /// [`PartitionDateSource`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-partitionedprefix.html#cfn-s3-bucket-partitionedprefix-partitiondatesource).
     pub partition_date_source: Option<Value<PartitionedPrefixPartitionDateSource>>,
@@ -1729,7 +2077,17 @@ impl PartitionedPrefix {
     }
 }
 
+impl std::fmt::Debug for PartitionedPrefix {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PartitionedPrefix")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PartitionedPrefix {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("PartitionDateSource", &self.partition_date_source);
@@ -1738,7 +2096,7 @@ impl ToJson for PartitionedPrefix {
 }
 
 /// [`AWS::S3::Bucket.PublicAccessBlockConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PublicAccessBlockConfiguration {
     /// [`BlockPublicAcls`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-publicaccessblockconfiguration.html#cfn-s3-bucket-publicaccessblockconfiguration-blockpublicacls).
     pub block_public_acls: Option<Value<bool>>,
@@ -1781,7 +2139,17 @@ impl PublicAccessBlockConfiguration {
     }
 }
 
+impl std::fmt::Debug for PublicAccessBlockConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PublicAccessBlockConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PublicAccessBlockConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("BlockPublicAcls", &self.block_public_acls);
@@ -1793,7 +2161,7 @@ impl ToJson for PublicAccessBlockConfiguration {
 }
 
 /// [`AWS::S3::Bucket.QueueConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-queueconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct QueueConfiguration {
     /// [`Event`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-queueconfiguration.html#cfn-s3-bucket-queueconfiguration-event). Required.
     pub event: Value<String>,
@@ -1820,7 +2188,17 @@ impl QueueConfiguration {
     }
 }
 
+impl std::fmt::Debug for QueueConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("QueueConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for QueueConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Event", &self.event);
@@ -1831,7 +2209,7 @@ impl ToJson for QueueConfiguration {
 }
 
 /// [`AWS::S3::Bucket.RecordExpiration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-recordexpiration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RecordExpiration {
     /// [`Days`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-recordexpiration.html#cfn-s3-bucket-recordexpiration-days).
     pub days: Option<Value<i64>>,
@@ -1855,7 +2233,17 @@ impl RecordExpiration {
     }
 }
 
+impl std::fmt::Debug for RecordExpiration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RecordExpiration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RecordExpiration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Days", &self.days);
@@ -1865,7 +2253,7 @@ impl ToJson for RecordExpiration {
 }
 
 /// [`AWS::S3::Bucket.RedirectAllRequestsTo`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-redirectallrequeststo.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RedirectAllRequestsTo {
     /// [`HostName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-redirectallrequeststo.html#cfn-s3-bucket-redirectallrequeststo-hostname). Required.
     pub host_name: Value<String>,
@@ -1889,7 +2277,17 @@ impl RedirectAllRequestsTo {
     }
 }
 
+impl std::fmt::Debug for RedirectAllRequestsTo {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RedirectAllRequestsTo")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RedirectAllRequestsTo {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("HostName", &self.host_name);
@@ -1899,7 +2297,7 @@ impl ToJson for RedirectAllRequestsTo {
 }
 
 /// [`AWS::S3::Bucket.RedirectRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-redirectrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RedirectRule {
     /// [`HostName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-redirectrule.html#cfn-s3-bucket-redirectrule-hostname).
     pub host_name: Option<Value<String>>,
@@ -1950,7 +2348,17 @@ impl RedirectRule {
     }
 }
 
+impl std::fmt::Debug for RedirectRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RedirectRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RedirectRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("HostName", &self.host_name);
@@ -1963,7 +2371,7 @@ impl ToJson for RedirectRule {
 }
 
 /// [`AWS::S3::Bucket.ReplicaModifications`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicamodifications.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicaModifications {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicamodifications.html#cfn-s3-bucket-replicamodifications-status). Required.
     pub status: Value<ReplicaModificationsStatus>,
@@ -1978,7 +2386,17 @@ impl ReplicaModifications {
     }
 }
 
+impl std::fmt::Debug for ReplicaModifications {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicaModifications")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicaModifications {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Status", &self.status);
@@ -1987,7 +2405,7 @@ impl ToJson for ReplicaModifications {
 }
 
 /// [`AWS::S3::Bucket.ReplicationConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicationConfiguration {
     /// [`Role`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationconfiguration.html#cfn-s3-bucket-replicationconfiguration-role). Required.
     pub role: Value<String>,
@@ -2008,7 +2426,17 @@ impl ReplicationConfiguration {
     }
 }
 
+impl std::fmt::Debug for ReplicationConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Role", &self.role);
@@ -2018,7 +2446,7 @@ impl ToJson for ReplicationConfiguration {
 }
 
 /// [`AWS::S3::Bucket.ReplicationDestination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationdestination.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicationDestination {
     /// [`AccessControlTranslation`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationdestination.html#cfn-s3-bucket-replicationdestination-accesscontroltranslation).
     pub access_control_translation: Option<Value<AccessControlTranslation>>,
@@ -2096,7 +2524,17 @@ impl ReplicationDestination {
     }
 }
 
+impl std::fmt::Debug for ReplicationDestination {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationDestination")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationDestination {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AccessControlTranslation", &self.access_control_translation);
@@ -2111,7 +2549,7 @@ impl ToJson for ReplicationDestination {
 }
 
 /// [`AWS::S3::Bucket.ReplicationRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicationRule {
     /// [`DeleteMarkerReplication`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationrule.html#cfn-s3-bucket-replicationrule-deletemarkerreplication).
     pub delete_marker_replication: Option<Value<DeleteMarkerReplication>>,
@@ -2192,7 +2630,17 @@ impl ReplicationRule {
     }
 }
 
+impl std::fmt::Debug for ReplicationRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DeleteMarkerReplication", &self.delete_marker_replication);
@@ -2208,7 +2656,7 @@ impl ToJson for ReplicationRule {
 }
 
 /// [`AWS::S3::Bucket.ReplicationRuleAndOperator`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationruleandoperator.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ReplicationRuleAndOperator {
     /// [`Prefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationruleandoperator.html#cfn-s3-bucket-replicationruleandoperator-prefix).
     pub prefix: Option<Value<String>>,
@@ -2235,7 +2683,17 @@ impl ReplicationRuleAndOperator {
     }
 }
 
+impl std::fmt::Debug for ReplicationRuleAndOperator {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationRuleAndOperator")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationRuleAndOperator {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Prefix", &self.prefix);
@@ -2245,7 +2703,7 @@ impl ToJson for ReplicationRuleAndOperator {
 }
 
 /// [`AWS::S3::Bucket.ReplicationRuleFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationrulefilter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ReplicationRuleFilter {
     /// [`And`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationrulefilter.html#cfn-s3-bucket-replicationrulefilter-and).
     pub and: Option<Value<ReplicationRuleAndOperator>>,
@@ -2280,7 +2738,17 @@ impl ReplicationRuleFilter {
     }
 }
 
+impl std::fmt::Debug for ReplicationRuleFilter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationRuleFilter")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationRuleFilter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("And", &self.and);
@@ -2291,7 +2759,7 @@ impl ToJson for ReplicationRuleFilter {
 }
 
 /// [`AWS::S3::Bucket.ReplicationTime`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationtime.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicationTime {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationtime.html#cfn-s3-bucket-replicationtime-status). Required.
     pub status: Value<ReplicationTimeStatus>,
@@ -2312,7 +2780,17 @@ impl ReplicationTime {
     }
 }
 
+impl std::fmt::Debug for ReplicationTime {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationTime")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationTime {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Status", &self.status);
@@ -2322,7 +2800,7 @@ impl ToJson for ReplicationTime {
 }
 
 /// [`AWS::S3::Bucket.ReplicationTimeValue`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationtimevalue.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicationTimeValue {
     /// [`Minutes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-replicationtimevalue.html#cfn-s3-bucket-replicationtimevalue-minutes). Required.
     pub minutes: Value<i64>,
@@ -2337,7 +2815,17 @@ impl ReplicationTimeValue {
     }
 }
 
+impl std::fmt::Debug for ReplicationTimeValue {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicationTimeValue")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicationTimeValue {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Minutes", &self.minutes);
@@ -2346,7 +2834,7 @@ impl ToJson for ReplicationTimeValue {
 }
 
 /// [`AWS::S3::Bucket.RoutingRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-routingrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RoutingRule {
     /// [`RedirectRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-routingrule.html#cfn-s3-bucket-routingrule-redirectrule). Required.
     pub redirect_rule: Value<RedirectRule>,
@@ -2370,7 +2858,15 @@ impl RoutingRule {
     }
 }
 
+impl std::fmt::Debug for RoutingRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RoutingRule").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for RoutingRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("RedirectRule", &self.redirect_rule);
@@ -2380,7 +2876,7 @@ impl ToJson for RoutingRule {
 }
 
 /// [`AWS::S3::Bucket.RoutingRuleCondition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-routingrulecondition.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct RoutingRuleCondition {
     /// [`HttpErrorCodeReturnedEquals`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-routingrulecondition.html#cfn-s3-bucket-routingrulecondition-httperrorcodereturnedequals).
     pub http_error_code_returned_equals: Option<Value<String>>,
@@ -2407,7 +2903,17 @@ impl RoutingRuleCondition {
     }
 }
 
+impl std::fmt::Debug for RoutingRuleCondition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RoutingRuleCondition")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for RoutingRuleCondition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -2420,7 +2926,7 @@ impl ToJson for RoutingRuleCondition {
 }
 
 /// [`AWS::S3::Bucket.Rule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Rule {
     /// [`AbortIncompleteMultipartUpload`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-rule.html#cfn-s3-bucket-rule-abortincompletemultipartupload).
     pub abort_incomplete_multipart_upload: Option<Value<AbortIncompleteMultipartUpload>>,
@@ -2582,7 +3088,15 @@ impl Rule {
     }
 }
 
+impl std::fmt::Debug for Rule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Rule").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Rule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt(
@@ -2624,7 +3138,7 @@ impl ToJson for Rule {
 }
 
 /// [`AWS::S3::Bucket.S3KeyFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3keyfilter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct S3KeyFilter {
     /// [`Rules`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3keyfilter.html#cfn-s3-bucket-s3keyfilter-rules). Required.
     pub rules: Value<List<FilterRule>>,
@@ -2639,7 +3153,15 @@ impl S3KeyFilter {
     }
 }
 
+impl std::fmt::Debug for S3KeyFilter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("S3KeyFilter").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for S3KeyFilter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Rules", &self.rules);
@@ -2648,7 +3170,7 @@ impl ToJson for S3KeyFilter {
 }
 
 /// [`AWS::S3::Bucket.S3TablesDestination`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3tablesdestination.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct S3TablesDestination {
     /// [`TableBucketArn`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-s3tablesdestination.html#cfn-s3-bucket-s3tablesdestination-tablebucketarn). Required.
     pub table_bucket_arn: Value<String>,
@@ -2669,7 +3191,17 @@ impl S3TablesDestination {
     }
 }
 
+impl std::fmt::Debug for S3TablesDestination {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("S3TablesDestination")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for S3TablesDestination {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("TableBucketArn", &self.table_bucket_arn);
@@ -2679,7 +3211,7 @@ impl ToJson for S3TablesDestination {
 }
 
 /// [`AWS::S3::Bucket.ServerSideEncryptionByDefault`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServerSideEncryptionByDefault {
     /// [`KMSMasterKeyID`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html#cfn-s3-bucket-serversideencryptionbydefault-kmsmasterkeyid).
     pub kms_master_key_id: Option<Value<String>>,
@@ -2703,7 +3235,17 @@ impl ServerSideEncryptionByDefault {
     }
 }
 
+impl std::fmt::Debug for ServerSideEncryptionByDefault {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServerSideEncryptionByDefault")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServerSideEncryptionByDefault {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("KMSMasterKeyID", &self.kms_master_key_id);
@@ -2713,7 +3255,7 @@ impl ToJson for ServerSideEncryptionByDefault {
 }
 
 /// [`AWS::S3::Bucket.ServerSideEncryptionRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionrule.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ServerSideEncryptionRule {
     /// [`BlockedEncryptionTypes`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionrule.html#cfn-s3-bucket-serversideencryptionrule-blockedencryptiontypes).
     pub blocked_encryption_types: Option<Value<BlockedEncryptionTypes>>,
@@ -2754,7 +3296,17 @@ impl ServerSideEncryptionRule {
     }
 }
 
+impl std::fmt::Debug for ServerSideEncryptionRule {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ServerSideEncryptionRule")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ServerSideEncryptionRule {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("BlockedEncryptionTypes", &self.blocked_encryption_types);
@@ -2768,7 +3320,7 @@ impl ToJson for ServerSideEncryptionRule {
 }
 
 /// [`AWS::S3::Bucket.SourceSelectionCriteria`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-sourceselectioncriteria.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SourceSelectionCriteria {
     /// [`ReplicaModifications`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-sourceselectioncriteria.html#cfn-s3-bucket-sourceselectioncriteria-replicamodifications).
     pub replica_modifications: Option<Value<ReplicaModifications>>,
@@ -2798,7 +3350,17 @@ impl SourceSelectionCriteria {
     }
 }
 
+impl std::fmt::Debug for SourceSelectionCriteria {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SourceSelectionCriteria")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SourceSelectionCriteria {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ReplicaModifications", &self.replica_modifications);
@@ -2808,7 +3370,7 @@ impl ToJson for SourceSelectionCriteria {
 }
 
 /// [`AWS::S3::Bucket.SseKmsEncryptedObjects`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ssekmsencryptedobjects.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SseKmsEncryptedObjects {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-ssekmsencryptedobjects.html#cfn-s3-bucket-ssekmsencryptedobjects-status). Required.
     pub status: Value<SseKmsEncryptedObjectsStatus>,
@@ -2823,7 +3385,17 @@ impl SseKmsEncryptedObjects {
     }
 }
 
+impl std::fmt::Debug for SseKmsEncryptedObjects {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SseKmsEncryptedObjects")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for SseKmsEncryptedObjects {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Status", &self.status);
@@ -2832,7 +3404,7 @@ impl ToJson for SseKmsEncryptedObjects {
 }
 
 /// [`AWS::S3::Bucket.StorageClassAnalysis`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-storageclassanalysis.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct StorageClassAnalysis {
     /// [`DataExport`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-storageclassanalysis.html#cfn-s3-bucket-storageclassanalysis-dataexport).
     pub data_export: Option<Value<DataExport>>,
@@ -2851,7 +3423,17 @@ impl StorageClassAnalysis {
     }
 }
 
+impl std::fmt::Debug for StorageClassAnalysis {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("StorageClassAnalysis")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for StorageClassAnalysis {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DataExport", &self.data_export);
@@ -2860,7 +3442,7 @@ impl ToJson for StorageClassAnalysis {
 }
 
 /// [`AWS::S3::Bucket.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tag.html#cfn-s3-bucket-tag-key). Required.
     pub key: Value<String>,
@@ -2878,7 +3460,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -2888,7 +3478,7 @@ impl ToJson for Tag {
 }
 
 /// [`AWS::S3::Bucket.TagFilter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tagfilter.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TagFilter {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tagfilter.html#cfn-s3-bucket-tagfilter-key). Required.
     pub key: Value<String>,
@@ -2906,7 +3496,15 @@ impl TagFilter {
     }
 }
 
+impl std::fmt::Debug for TagFilter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TagFilter").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for TagFilter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);
@@ -2916,7 +3514,7 @@ impl ToJson for TagFilter {
 }
 
 /// [`AWS::S3::Bucket.TargetObjectKeyFormat`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-targetobjectkeyformat.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct TargetObjectKeyFormat {
     /// [`PartitionedPrefix`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-targetobjectkeyformat.html#cfn-s3-bucket-targetobjectkeyformat-partitionedprefix).
     pub partitioned_prefix: Option<Value<PartitionedPrefix>>,
@@ -2943,7 +3541,17 @@ impl TargetObjectKeyFormat {
     }
 }
 
+impl std::fmt::Debug for TargetObjectKeyFormat {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TargetObjectKeyFormat")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TargetObjectKeyFormat {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("PartitionedPrefix", &self.partitioned_prefix);
@@ -2953,7 +3561,7 @@ impl ToJson for TargetObjectKeyFormat {
 }
 
 /// [`AWS::S3::Bucket.Tiering`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tiering.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tiering {
     /// [`AccessTier`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-tiering.html#cfn-s3-bucket-tiering-accesstier). Required.
     pub access_tier: Value<TieringAccessTier>,
@@ -2974,7 +3582,15 @@ impl Tiering {
     }
 }
 
+impl std::fmt::Debug for Tiering {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tiering").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tiering {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("AccessTier", &self.access_tier);
@@ -2984,7 +3600,7 @@ impl ToJson for Tiering {
 }
 
 /// [`AWS::S3::Bucket.TopicConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-topicconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TopicConfiguration {
     /// [`Event`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-topicconfiguration.html#cfn-s3-bucket-topicconfiguration-event). Required.
     pub event: Value<String>,
@@ -3011,7 +3627,17 @@ impl TopicConfiguration {
     }
 }
 
+impl std::fmt::Debug for TopicConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TopicConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for TopicConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Event", &self.event);
@@ -3022,7 +3648,7 @@ impl ToJson for TopicConfiguration {
 }
 
 /// [`AWS::S3::Bucket.Transition`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-transition.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Transition {
     /// [`StorageClass`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-transition.html#cfn-s3-bucket-transition-storageclass). Required.
     pub storage_class: Value<TransitionStorageClass>,
@@ -3055,7 +3681,15 @@ impl Transition {
     }
 }
 
+impl std::fmt::Debug for Transition {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Transition").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Transition {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("StorageClass", &self.storage_class);
@@ -3066,7 +3700,7 @@ impl ToJson for Transition {
 }
 
 /// [`AWS::S3::Bucket.VersioningConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct VersioningConfiguration {
     /// [`Status`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html#cfn-s3-bucket-versioningconfiguration-status). Required.
     pub status: Value<VersioningConfigurationStatus>,
@@ -3081,7 +3715,17 @@ impl VersioningConfiguration {
     }
 }
 
+impl std::fmt::Debug for VersioningConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VersioningConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for VersioningConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Status", &self.status);
@@ -3090,7 +3734,7 @@ impl ToJson for VersioningConfiguration {
 }
 
 /// [`AWS::S3::Bucket.WebsiteConfiguration`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-websiteconfiguration.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct WebsiteConfiguration {
     /// [`ErrorDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-websiteconfiguration.html#cfn-s3-bucket-websiteconfiguration-errordocument).
     pub error_document: Option<Value<String>>,
@@ -3136,7 +3780,17 @@ impl WebsiteConfiguration {
     }
 }
 
+impl std::fmt::Debug for WebsiteConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("WebsiteConfiguration")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for WebsiteConfiguration {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ErrorDocument", &self.error_document);
@@ -3167,6 +3821,7 @@ impl AccelerateConfigurationAccelerationStatus {
 }
 
 impl ToJson for AccelerateConfigurationAccelerationStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3195,6 +3850,7 @@ impl AccessControlTranslationOwner {
 }
 
 impl ToJson for AccessControlTranslationOwner {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3226,6 +3882,7 @@ impl BlockedEncryptionTypeList {
 }
 
 impl ToJson for BlockedEncryptionTypeList {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3257,6 +3914,7 @@ impl BucketAbacStatus {
 }
 
 impl ToJson for BucketAbacStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3306,6 +3964,7 @@ impl BucketAccessControl {
 }
 
 impl ToJson for BucketAccessControl {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3337,6 +3996,7 @@ impl BucketBucketNamespace {
 }
 
 impl ToJson for BucketBucketNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3377,6 +4037,7 @@ impl CorsRuleAllowedMethods {
 }
 
 impl ToJson for CorsRuleAllowedMethods {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3405,6 +4066,7 @@ impl DataExportOutputSchemaVersion {
 }
 
 impl ToJson for DataExportOutputSchemaVersion {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3436,6 +4098,7 @@ impl DefaultRetentionMode {
 }
 
 impl ToJson for DefaultRetentionMode {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3467,6 +4130,7 @@ impl DeleteMarkerReplicationStatus {
 }
 
 impl ToJson for DeleteMarkerReplicationStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3501,6 +4165,7 @@ impl DestinationFormat {
 }
 
 impl ToJson for DestinationFormat {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3532,6 +4197,7 @@ impl IntelligentTieringConfigurationStatus {
 }
 
 impl ToJson for IntelligentTieringConfigurationStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3563,6 +4229,7 @@ impl InventoryConfigurationIncludedObjectVersions {
 }
 
 impl ToJson for InventoryConfigurationIncludedObjectVersions {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3636,6 +4303,7 @@ impl InventoryConfigurationOptionalFields {
 }
 
 impl ToJson for InventoryConfigurationOptionalFields {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3667,6 +4335,7 @@ impl InventoryConfigurationScheduleFrequency {
 }
 
 impl ToJson for InventoryConfigurationScheduleFrequency {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3698,6 +4367,7 @@ impl InventoryTableConfigurationConfigurationState {
 }
 
 impl ToJson for InventoryTableConfigurationConfigurationState {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3729,6 +4399,7 @@ impl LifecycleConfigurationTransitionDefaultMinimumObjectSize {
 }
 
 impl ToJson for LifecycleConfigurationTransitionDefaultMinimumObjectSize {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3760,6 +4431,7 @@ impl MetadataTableEncryptionConfigurationSseAlgorithm {
 }
 
 impl ToJson for MetadataTableEncryptionConfigurationSseAlgorithm {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3791,6 +4463,7 @@ impl MetricsStatus {
 }
 
 impl ToJson for MetricsStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3837,6 +4510,7 @@ impl NoncurrentVersionTransitionStorageClass {
 }
 
 impl ToJson for NoncurrentVersionTransitionStorageClass {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3865,6 +4539,7 @@ impl ObjectLockConfigurationObjectLockEnabled {
 }
 
 impl ToJson for ObjectLockConfigurationObjectLockEnabled {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3899,6 +4574,7 @@ impl OwnershipControlsRuleObjectOwnership {
 }
 
 impl ToJson for OwnershipControlsRuleObjectOwnership {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3930,6 +4606,7 @@ impl PartitionedPrefixPartitionDateSource {
 }
 
 impl ToJson for PartitionedPrefixPartitionDateSource {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3961,6 +4638,7 @@ impl RecordExpirationExpiration {
 }
 
 impl ToJson for RecordExpirationExpiration {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -3992,6 +4670,7 @@ impl RedirectAllRequestsToProtocol {
 }
 
 impl ToJson for RedirectAllRequestsToProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4023,6 +4702,7 @@ impl RedirectRuleProtocol {
 }
 
 impl ToJson for RedirectRuleProtocol {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4054,6 +4734,7 @@ impl ReplicaModificationsStatus {
 }
 
 impl ToJson for ReplicaModificationsStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4103,6 +4784,7 @@ impl ReplicationDestinationStorageClass {
 }
 
 impl ToJson for ReplicationDestinationStorageClass {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4134,6 +4816,7 @@ impl ReplicationRuleStatus {
 }
 
 impl ToJson for ReplicationRuleStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4165,6 +4848,7 @@ impl ReplicationTimeStatus {
 }
 
 impl ToJson for ReplicationTimeStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4196,6 +4880,7 @@ impl RuleStatus {
 }
 
 impl ToJson for RuleStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4230,6 +4915,7 @@ impl ServerSideEncryptionByDefaultSseAlgorithm {
 }
 
 impl ToJson for ServerSideEncryptionByDefaultSseAlgorithm {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4261,6 +4947,7 @@ impl SseKmsEncryptedObjectsStatus {
 }
 
 impl ToJson for SseKmsEncryptedObjectsStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4292,6 +4979,7 @@ impl TieringAccessTier {
 }
 
 impl ToJson for TieringAccessTier {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4338,6 +5026,7 @@ impl TransitionStorageClass {
 }
 
 impl ToJson for TransitionStorageClass {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -4369,6 +5058,7 @@ impl VersioningConfigurationStatus {
 }
 
 impl ToJson for VersioningConfigurationStatus {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }

@@ -4,7 +4,7 @@
 use crate::template::{Json, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::S3::BucketPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct BucketPolicy {
     /// [`Bucket`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html#cfn-s3-bucketpolicy-bucket). Required. Changing it replaces the resource.
     pub bucket: Value<String>,
@@ -22,7 +22,17 @@ impl BucketPolicy {
     }
 }
 
+impl std::fmt::Debug for BucketPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("BucketPolicy")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for BucketPolicy {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Bucket", &self.bucket);

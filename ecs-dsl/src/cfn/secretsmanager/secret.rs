@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let secret = Secret::new();
 /// # let _ = secret;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Secret {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html#cfn-secretsmanager-secret-description).
     pub description: Option<Value<String>>,
@@ -85,7 +85,15 @@ impl Secret {
     }
 }
 
+impl std::fmt::Debug for Secret {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Secret").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Secret {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -114,7 +122,7 @@ impl Handle<Secret> {
 }
 
 /// [`AWS::SecretsManager::Secret.GenerateSecretString`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-generatesecretstring.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct GenerateSecretString {
     /// [`ExcludeCharacters`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-generatesecretstring.html#cfn-secretsmanager-secret-generatesecretstring-excludecharacters).
     pub exclude_characters: Option<Value<String>>,
@@ -205,7 +213,17 @@ impl GenerateSecretString {
     }
 }
 
+impl std::fmt::Debug for GenerateSecretString {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("GenerateSecretString")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for GenerateSecretString {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("ExcludeCharacters", &self.exclude_characters);
@@ -223,7 +241,7 @@ impl ToJson for GenerateSecretString {
 }
 
 /// [`AWS::SecretsManager::Secret.ReplicaRegion`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-replicaregion.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ReplicaRegion {
     /// [`KmsKeyId`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-replicaregion.html#cfn-secretsmanager-secret-replicaregion-kmskeyid).
     pub kms_key_id: Option<Value<String>>,
@@ -247,7 +265,17 @@ impl ReplicaRegion {
     }
 }
 
+impl std::fmt::Debug for ReplicaRegion {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ReplicaRegion")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for ReplicaRegion {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("KmsKeyId", &self.kms_key_id);
@@ -257,7 +285,7 @@ impl ToJson for ReplicaRegion {
 }
 
 /// [`AWS::SecretsManager::Secret.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-secretsmanager-secret-tag.html#cfn-secretsmanager-secret-tag-key). Required.
     pub key: Value<String>,
@@ -275,7 +303,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

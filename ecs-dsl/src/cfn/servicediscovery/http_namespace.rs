@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let http_namespace = HttpNamespace::new("my-name");
 /// # let _ = http_namespace;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct HttpNamespace {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-servicediscovery-httpnamespace.html#cfn-servicediscovery-httpnamespace-description).
     pub description: Option<Value<String>>,
@@ -43,7 +43,17 @@ impl HttpNamespace {
     }
 }
 
+impl std::fmt::Debug for HttpNamespace {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HttpNamespace")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HttpNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -72,7 +82,7 @@ impl Handle<HttpNamespace> {
 }
 
 /// [`AWS::ServiceDiscovery::HttpNamespace.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-httpnamespace-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-httpnamespace-tag.html#cfn-servicediscovery-httpnamespace-tag-key). Required.
     pub key: Value<String>,
@@ -90,7 +100,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

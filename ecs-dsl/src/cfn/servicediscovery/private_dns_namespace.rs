@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let private_dns_namespace = PrivateDnsNamespace::new("my-name", "my-vpc");
 /// # let _ = private_dns_namespace;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PrivateDnsNamespace {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-servicediscovery-privatednsnamespace.html#cfn-servicediscovery-privatednsnamespace-description).
     pub description: Option<Value<String>>,
@@ -55,7 +55,17 @@ impl PrivateDnsNamespace {
     }
 }
 
+impl std::fmt::Debug for PrivateDnsNamespace {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PrivateDnsNamespace")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PrivateDnsNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -91,7 +101,7 @@ impl Handle<PrivateDnsNamespace> {
 }
 
 /// [`AWS::ServiceDiscovery::PrivateDnsNamespace.PrivateDnsPropertiesMutable`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-privatednspropertiesmutable.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PrivateDnsPropertiesMutable {
     /// [`SOA`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-privatednspropertiesmutable.html#cfn-servicediscovery-privatednsnamespace-privatednspropertiesmutable-soa).
     pub soa: Option<Value<Soa>>,
@@ -110,7 +120,17 @@ impl PrivateDnsPropertiesMutable {
     }
 }
 
+impl std::fmt::Debug for PrivateDnsPropertiesMutable {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PrivateDnsPropertiesMutable")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PrivateDnsPropertiesMutable {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("SOA", &self.soa);
@@ -119,7 +139,7 @@ impl ToJson for PrivateDnsPropertiesMutable {
 }
 
 /// [`AWS::ServiceDiscovery::PrivateDnsNamespace.Properties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-properties.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Properties {
     /// [`DnsProperties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-properties.html#cfn-servicediscovery-privatednsnamespace-properties-dnsproperties).
     pub dns_properties: Option<Value<PrivateDnsPropertiesMutable>>,
@@ -138,7 +158,15 @@ impl Properties {
     }
 }
 
+impl std::fmt::Debug for Properties {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Properties").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Properties {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DnsProperties", &self.dns_properties);
@@ -147,7 +175,7 @@ impl ToJson for Properties {
 }
 
 /// [`AWS::ServiceDiscovery::PrivateDnsNamespace.SOA`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-soa.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Soa {
     /// [`TTL`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-soa.html#cfn-servicediscovery-privatednsnamespace-soa-ttl).
     pub ttl: Option<Value<f64>>,
@@ -166,7 +194,15 @@ impl Soa {
     }
 }
 
+impl std::fmt::Debug for Soa {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Soa").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Soa {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TTL", &self.ttl);
@@ -175,7 +211,7 @@ impl ToJson for Soa {
 }
 
 /// [`AWS::ServiceDiscovery::PrivateDnsNamespace.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-privatednsnamespace-tag.html#cfn-servicediscovery-privatednsnamespace-tag-key). Required.
     pub key: Value<String>,
@@ -193,7 +229,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

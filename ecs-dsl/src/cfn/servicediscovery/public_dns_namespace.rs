@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let public_dns_namespace = PublicDnsNamespace::new("my-name");
 /// # let _ = public_dns_namespace;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct PublicDnsNamespace {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-servicediscovery-publicdnsnamespace.html#cfn-servicediscovery-publicdnsnamespace-description).
     pub description: Option<Value<String>>,
@@ -52,7 +52,17 @@ impl PublicDnsNamespace {
     }
 }
 
+impl std::fmt::Debug for PublicDnsNamespace {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PublicDnsNamespace")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PublicDnsNamespace {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -87,7 +97,7 @@ impl Handle<PublicDnsNamespace> {
 }
 
 /// [`AWS::ServiceDiscovery::PublicDnsNamespace.Properties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-properties.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Properties {
     /// [`DnsProperties`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-properties.html#cfn-servicediscovery-publicdnsnamespace-properties-dnsproperties).
     pub dns_properties: Option<Value<PublicDnsPropertiesMutable>>,
@@ -106,7 +116,15 @@ impl Properties {
     }
 }
 
+impl std::fmt::Debug for Properties {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Properties").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Properties {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("DnsProperties", &self.dns_properties);
@@ -115,7 +133,7 @@ impl ToJson for Properties {
 }
 
 /// [`AWS::ServiceDiscovery::PublicDnsNamespace.PublicDnsPropertiesMutable`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-publicdnspropertiesmutable.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct PublicDnsPropertiesMutable {
     /// [`SOA`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-publicdnspropertiesmutable.html#cfn-servicediscovery-publicdnsnamespace-publicdnspropertiesmutable-soa).
     pub soa: Option<Value<Soa>>,
@@ -134,7 +152,17 @@ impl PublicDnsPropertiesMutable {
     }
 }
 
+impl std::fmt::Debug for PublicDnsPropertiesMutable {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PublicDnsPropertiesMutable")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for PublicDnsPropertiesMutable {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("SOA", &self.soa);
@@ -143,7 +171,7 @@ impl ToJson for PublicDnsPropertiesMutable {
 }
 
 /// [`AWS::ServiceDiscovery::PublicDnsNamespace.SOA`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-soa.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Soa {
     /// [`TTL`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-soa.html#cfn-servicediscovery-publicdnsnamespace-soa-ttl).
     pub ttl: Option<Value<f64>>,
@@ -162,7 +190,15 @@ impl Soa {
     }
 }
 
+impl std::fmt::Debug for Soa {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Soa").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Soa {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("TTL", &self.ttl);
@@ -171,7 +207,7 @@ impl ToJson for Soa {
 }
 
 /// [`AWS::ServiceDiscovery::PublicDnsNamespace.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-publicdnsnamespace-tag.html#cfn-servicediscovery-publicdnsnamespace-tag-key). Required.
     pub key: Value<String>,
@@ -189,7 +225,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

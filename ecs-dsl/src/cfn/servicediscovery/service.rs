@@ -10,7 +10,7 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 /// let service = Service::new();
 /// # let _ = service;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Service {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-servicediscovery-service.html#cfn-servicediscovery-service-description).
     pub description: Option<Value<String>>,
@@ -96,7 +96,15 @@ impl Service {
     }
 }
 
+impl std::fmt::Debug for Service {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Service").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Service {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("Description", &self.description);
@@ -132,7 +140,7 @@ impl Handle<Service> {
 }
 
 /// [`AWS::ServiceDiscovery::Service.DnsConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-dnsconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DnsConfig {
     /// [`DnsRecords`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-dnsconfig.html#cfn-servicediscovery-service-dnsconfig-dnsrecords). Required.
     pub dns_records: Value<List<DnsRecord>>,
@@ -165,7 +173,15 @@ impl DnsConfig {
     }
 }
 
+impl std::fmt::Debug for DnsConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DnsConfig").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for DnsConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("DnsRecords", &self.dns_records);
@@ -176,7 +192,7 @@ impl ToJson for DnsConfig {
 }
 
 /// [`AWS::ServiceDiscovery::Service.DnsRecord`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-dnsrecord.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DnsRecord {
     /// [`TTL`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-dnsrecord.html#cfn-servicediscovery-service-dnsrecord-ttl). Required.
     pub ttl: Value<f64>,
@@ -194,7 +210,15 @@ impl DnsRecord {
     }
 }
 
+impl std::fmt::Debug for DnsRecord {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DnsRecord").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for DnsRecord {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("TTL", &self.ttl);
@@ -204,7 +228,7 @@ impl ToJson for DnsRecord {
 }
 
 /// [`AWS::ServiceDiscovery::Service.HealthCheckConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-healthcheckconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct HealthCheckConfig {
     /// [`FailureThreshold`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-healthcheckconfig.html#cfn-servicediscovery-service-healthcheckconfig-failurethreshold).
     pub failure_threshold: Option<Value<f64>>,
@@ -237,7 +261,17 @@ impl HealthCheckConfig {
     }
 }
 
+impl std::fmt::Debug for HealthCheckConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HealthCheckConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HealthCheckConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("FailureThreshold", &self.failure_threshold);
@@ -248,7 +282,7 @@ impl ToJson for HealthCheckConfig {
 }
 
 /// [`AWS::ServiceDiscovery::Service.HealthCheckCustomConfig`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-healthcheckcustomconfig.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HealthCheckCustomConfig {
     /// [`FailureThreshold`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-healthcheckcustomconfig.html#cfn-servicediscovery-service-healthcheckcustomconfig-failurethreshold).
     pub failure_threshold: Option<Value<f64>>,
@@ -267,7 +301,17 @@ impl HealthCheckCustomConfig {
     }
 }
 
+impl std::fmt::Debug for HealthCheckCustomConfig {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HealthCheckCustomConfig")
+            .field(&self.to_json())
+            .finish()
+    }
+}
+
 impl ToJson for HealthCheckCustomConfig {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("FailureThreshold", &self.failure_threshold);
@@ -276,7 +320,7 @@ impl ToJson for HealthCheckCustomConfig {
 }
 
 /// [`AWS::ServiceDiscovery::Service.Tag`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-tag.html) (generated L1 property type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Tag {
     /// [`Key`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-servicediscovery-service-tag.html#cfn-servicediscovery-service-tag-key). Required.
     pub key: Value<String>,
@@ -294,7 +338,15 @@ impl Tag {
     }
 }
 
+impl std::fmt::Debug for Tag {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tag").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Tag {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.req("Key", &self.key);

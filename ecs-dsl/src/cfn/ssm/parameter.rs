@@ -4,7 +4,7 @@
 use crate::template::{Json, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::SSM::Parameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-parameter.html) (generated L1 resource type).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Parameter {
     /// [`AllowedPattern`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-parameter.html#cfn-ssm-parameter-allowedpattern).
     pub allowed_pattern: Option<Value<String>>,
@@ -85,7 +85,15 @@ impl Parameter {
     }
 }
 
+impl std::fmt::Debug for Parameter {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Parameter").field(&self.to_json()).finish()
+    }
+}
+
 impl ToJson for Parameter {
+    #[inline]
     fn to_json(&self) -> Json {
         let mut o = ObjectBuilder::new();
         o.opt("AllowedPattern", &self.allowed_pattern);
@@ -127,6 +135,7 @@ impl ParameterDataType {
 }
 
 impl ToJson for ParameterDataType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -161,6 +170,7 @@ impl ParameterTier {
 }
 
 impl ToJson for ParameterTier {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
@@ -192,6 +202,7 @@ impl ParameterType {
 }
 
 impl ToJson for ParameterType {
+    #[inline]
     fn to_json(&self) -> Json {
         Json::Str(self.as_str().to_owned())
     }
