@@ -1,6 +1,7 @@
 //! Support code for the workspace's own tests: locating the external checkers and deciding
 //! whether a test that needs one may skip.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -28,7 +29,12 @@ pub fn skip(what: &str, why: &str) {
         !tools_required(),
         "{what} could not run: {why} (ECS_DSL_REQUIRE_TOOLS=1)"
     );
-    eprintln!("SKIPPED: {what}: {why}; scripts/test runs it for real");
+    // Straight to the stderr handle: libtest captures `eprintln!` of passing tests, and a skip
+    // must be visible.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {what}: {why}; scripts/test runs it for real"
+    );
 }
 
 /// A fresh folder under the target directory for a test's output.
