@@ -713,3 +713,31 @@ fn update_changes_a_resource_after_it_was_added() {
     assert_eq!(tpl["Resources"]["T"]["Properties"]["DisplayName"], "Alerts");
     assert!(tpl["Resources"]["Inner"].is_object());
 }
+
+#[test]
+fn generated_export_ids_never_collide_silently() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let b = app.stack("b").unwrap();
+    // `Export` + `T` + `ARef` (attribute "ARef") and `Export` + `TA` + `Ref` are the same id.
+    let t = topic(&a, "T");
+    let ta = topic(&a, "TA");
+    b.add_output("X", Output::new(t.get_att::<String>("ARef")))
+        .unwrap();
+    b.add_output("Y", Output::new(ta.reference())).unwrap();
+    let err = app.synthesize().unwrap_err();
+    assert!(matches!(err, Error::DuplicateLogicalId { .. }), "{err}");
+    assert!(err.to_string().contains("ExportTARef"), "{err}");
+
+    // A user output that takes a generated id is rejected the same way.
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let b = app.stack("b").unwrap();
+    let t = topic(&a, "T");
+    a.add_output("ExportTRef", Output::new("mine")).unwrap();
+    b.add_output("Y", Output::new(t.reference())).unwrap();
+    assert!(matches!(
+        app.synthesize(),
+        Err(Error::DuplicateLogicalId { .. })
+    ));
+}

@@ -470,11 +470,17 @@ fn finish(
     let mut outputs = draft.outputs.clone();
     for export in exports[i].values() {
         check_logical_id(&stack, &export.output_id, "an export added by synthesis")?;
-        if outputs.iter().any(|(id, _)| *id == export.output_id) {
+        if let Some((id, first)) = outputs.iter().find(|(id, _)| *id == export.output_id) {
+            // A user output, or (rarely) another export whose id and attribute concatenate to
+            // the same output id.
+            let first = match first.get("Export").and_then(|e| e.get("Name")) {
+                Some(Json::Str(name)) => format!("the output exporting {name}"),
+                _ => "an output".to_owned(),
+            };
             return Err(Error::DuplicateLogicalId {
                 stack,
-                id: export.output_id.clone(),
-                first: "output".to_owned(),
+                id: id.clone(),
+                first,
                 second: format!("the export of {} for another stack", export.name),
             });
         }
