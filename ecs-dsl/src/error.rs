@@ -102,17 +102,31 @@ pub enum Error {
 
     /// A reference between stacks of different accounts or regions.
     #[error(
-        "stack `{stack}` ({env}) refers to {target} ({target_env}); exports cannot cross accounts or regions"
+        "stack `{stack}`: `{at}` refers to {target}, but the stacks are in different environments ({envs}); exports cannot cross accounts or regions"
     )]
     CrossEnvironmentReference {
         /// The consuming stack.
         stack: String,
-        /// Its account/region.
-        env: String,
+        /// The element and field holding the reference: `LogicalId.Field`.
+        at: String,
         /// What is referred to: `` `stack`.LogicalId ``.
         target: String,
-        /// The producing stack's account/region.
-        target_env: String,
+        /// Both environments: `consumer: account/region, producer: account/region`.
+        envs: String,
+    },
+
+    /// A reference where CloudFormation does not allow one (a resource in a condition, a
+    /// reference in a mapping, a conditional resource exported to another stack...).
+    #[error("stack `{stack}`: `{logical_id}` field `{field}`: {reason}")]
+    InvalidReference {
+        /// The stack.
+        stack: String,
+        /// The element holding the reference.
+        logical_id: String,
+        /// The field path.
+        field: String,
+        /// What is wrong.
+        reason: String,
     },
 
     /// A template exceeds a count limit of rule F2.

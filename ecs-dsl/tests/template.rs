@@ -741,3 +741,235 @@ fn generated_export_ids_never_collide_silently() {
         Err(Error::DuplicateLogicalId { .. })
     ));
 }
+
+#[test]
+fn a_list_crosses_stacks_joined_and_split() {
+    let mut app = App::new();
+    let net = app.stack("net").unwrap();
+    let web = app.stack("web").unwrap();
+    let subnets = net
+        .add_parameter("Subnets", Parameter::subnet_ids())
+        .unwrap();
+    let lb = topic(&net, "Lb");
+    web.add_raw(
+        "Use",
+        "AWS::X::Y",
+        Json::object([
+            ("Subnets", subnets.value().into()),
+            (
+                "Arns",
+                lb.get_att::<List<String>>("LoadBalancerArns").into(),
+            ),
+        ]),
+    )
+    .unwrap();
+    let assembly = app.synthesize().unwrap();
+    let net_t = assembly.stack("net").unwrap().template_json();
+    assert_eq!(
+        net_t["Outputs"]["ExportSubnetsRef"]["Value"],
+        json!({"Fn::Join": [",", {"Ref": "Subnets"}]})
+    );
+    assert_eq!(
+        net_t["Outputs"]["ExportLbLoadBalancerArns"]["Value"],
+        json!({"Fn::Join": [",", {"Fn::GetAtt": ["Lb", "LoadBalancerArns"]}]})
+    );
+    let props = &assembly.stack("web").unwrap().template_json()["Resources"]["Use"]["Properties"];
+    assert_eq!(
+        props["Subnets"],
+        json!({"Fn::Split": [",", {"Fn::ImportValue": "net:Subnets"}]})
+    );
+    assert_eq!(
+        props["Arns"],
+        json!({"Fn::Split": [",", {"Fn::ImportValue": "net:Lb:LoadBalancerArns"}]})
+    );
+}
+
+#[test]
+fn conditions_may_only_use_parameters_of_their_own_stack() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let t = topic(&a, "T");
+    a.add_condition("UsesResource", Condition::equals(t.reference(), "x"))
+        .unwrap();
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(
+        msg.contains("UsesResource") && msg.contains("only use parameters"),
+        "{msg}"
+    );
+
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let b = app.stack("b").unwrap();
+    let env = a.add_parameter("Env", Parameter::string()).unwrap();
+    b.add_condition("IsProd", Condition::equals(env.value(), "prod"))
+        .unwrap();
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(msg.contains("`b`") && msg.contains("IsProd"), "{msg}");
+}
+
+#[test]
+fn condition_combinators_take_two_to_ten_conditions() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    a.add_condition("Empty", Condition::and([])).unwrap();
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(msg.contains("2 to 10"), "{msg}");
+}
+
+#[test]
+fn mappings_metadata_and_export_names_reject_references() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let t = topic(&a, "T");
+    a.add_mapping(
+        "M",
+        Json::object([("k", Json::object([("v", t.reference().into())]))]),
+    )
+    .unwrap();
+    assert!(
+        app.synthesize()
+            .unwrap_err()
+            .to_string()
+            .contains("a mapping cannot hold a reference")
+    );
+
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let t = topic(&a, "T");
+    a.set_metadata("Note", t.reference().into());
+    assert!(
+        app.synthesize()
+            .unwrap_err()
+            .to_string()
+            .contains("template metadata")
+    );
+
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let t = topic(&a, "T");
+    let env = a.add_parameter("Env", Parameter::string()).unwrap();
+    a.add_output(
+        "Ok",
+        Output::new("x").export_name(intrinsic::sub_with("${E}-x", [("E", env.value())])),
+    )
+    .unwrap();
+    assert!(app.synthesize().is_ok());
+    a.add_output("Bad", Output::new("x").export_name(t.reference()))
+        .unwrap();
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(
+        msg.contains("export name") && msg.contains("Export.Name"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn conditional_resources_and_no_echo_parameters_are_not_exported() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let b = app.stack("b").unwrap();
+    let c = a
+        .add_condition("C", Condition::equals(intrinsic::region(), "us-east-1"))
+        .unwrap();
+    let t = topic(&a, "T");
+    t.set_condition(&c).unwrap();
+    b.add_output("X", Output::new(t.reference())).unwrap();
+    assert!(
+        app.synthesize()
+            .unwrap_err()
+            .to_string()
+            .contains("only under a condition")
+    );
+
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let b = app.stack("b").unwrap();
+    let secret = a
+        .add_parameter("Secret", Parameter::string().no_echo())
+        .unwrap();
+    b.add_output("X", Output::new(secret.value())).unwrap();
+    assert!(app.synthesize().unwrap_err().to_string().contains("NoEcho"));
+}
+
+#[test]
+fn duplicate_keys_and_non_finite_parameter_numbers_are_errors() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    a.add_raw(
+        "T",
+        "AWS::X::Y",
+        Json::Object(vec![("K".into(), Json::Int(1)), ("K".into(), Json::Int(2))]),
+    )
+    .unwrap();
+    assert!(
+        app.synthesize()
+            .unwrap_err()
+            .to_string()
+            .contains("appears twice")
+    );
+
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    a.add_parameter("N", Parameter::number().min_value(f64::NAN))
+        .unwrap();
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(msg.contains("`N`") && msg.contains("MinValue"), "{msg}");
+}
+
+#[test]
+fn a_resource_cannot_depend_on_itself() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    let t = topic(&a, "T");
+    assert!(t.add_depends_on(&t).is_err());
+}
+
+#[test]
+fn a_dependency_on_a_stack_of_another_app_is_an_error_not_a_panic() {
+    let mut other = App::new();
+    other.stack("x").unwrap();
+    other.stack("y").unwrap();
+    let z = other.stack("z").unwrap();
+    let mut app = App::new();
+    let one = app.stack("one").unwrap();
+    one.add_dependency(&z);
+    let msg = app.synthesize().unwrap_err().to_string();
+    assert!(msg.contains("`z`") && msg.contains("another App"), "{msg}");
+}
+
+/// A hand-written resource whose rendering uses its own stack must not break synthesis.
+#[derive(Clone)]
+struct Reentrant(Stack);
+
+impl ecs_dsl::template::ToJson for Reentrant {
+    fn to_json(&self) -> Json {
+        self.0
+            .set_description(format!("{} resources", self.0.resource_count()));
+        Json::Object(vec![])
+    }
+}
+
+impl Resource for Reentrant {
+    const TYPE_NAME: &'static str = "Custom::Reentrant";
+    const CREATE_ONLY_PROPERTIES: &'static [&'static str] = &[];
+    const TAG_PROPERTY: Option<&'static str> = None;
+}
+
+#[test]
+fn rendering_may_use_the_stack_without_panicking() {
+    let mut app = App::new();
+    let a = app.stack("a").unwrap();
+    a.add("R", Reentrant(a.clone())).unwrap();
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    assert_eq!(t["Resources"]["R"]["Type"], "Custom::Reentrant");
+}
+
+#[test]
+fn debug_output_does_not_depend_on_the_app_id() {
+    let render = || {
+        let mut app = App::new();
+        let a = app.stack("a").unwrap();
+        format!("{:?}", topic(&a, "T").reference())
+    };
+    assert_eq!(render(), render());
+}

@@ -45,13 +45,16 @@ pub enum Json {
 ///
 /// Targets are created only by the stack that owns the element, so a reference can never
 /// point at something that does not exist.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Target {
     pub(crate) app: u64,
     pub(crate) stack: usize,
     pub(crate) stack_name: Rc<str>,
     pub(crate) logical_id: Rc<str>,
     pub(crate) kind: TargetKind,
+    /// Whether the referenced value is a list (CloudFormation outputs hold only strings, so a
+    /// list crosses stacks joined with commas and is split again on import).
+    pub(crate) list: bool,
 }
 
 /// The namespace a [`Target`] lives in.
@@ -63,6 +66,14 @@ pub enum TargetKind {
     Parameter,
     /// A template condition.
     Condition,
+}
+
+impl std::fmt::Debug for Target {
+    /// `Target(stack/LogicalId)`: no app id, which depends on how many apps the process made, so
+    /// that debug output (and snapshots of it) stays deterministic.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Target({}/{})", self.stack_name, self.logical_id)
+    }
 }
 
 impl Target {

@@ -50,7 +50,9 @@ pub(crate) fn check_logical_id(stack: &str, id: &str, owner: &str) -> Result<()>
 /// assert!(stack_name_problem("web_prod").is_some());
 /// ```
 pub fn stack_name_problem(name: &str) -> Option<String> {
-    let first = name.chars().next()?;
+    let Some(first) = name.chars().next() else {
+        return Some("it is empty".to_owned());
+    };
     if name.len() > MAX_STACK_NAME_LEN {
         return Some(format!(
             "it is {} characters long; the limit is {MAX_STACK_NAME_LEN}",
@@ -66,12 +68,7 @@ pub fn stack_name_problem(name: &str) -> Option<String> {
 }
 
 pub(crate) fn check_stack_name(name: &str) -> Result<()> {
-    let reason = if name.is_empty() {
-        Some("it is empty".to_owned())
-    } else {
-        stack_name_problem(name)
-    };
-    match reason {
+    match stack_name_problem(name) {
         None => Ok(()),
         Some(reason) => Err(Error::InvalidStackName {
             name: name.to_owned(),

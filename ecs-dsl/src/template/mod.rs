@@ -36,4 +36,4 @@ pub use synth::{
     INLINE_TEMPLATE_LIMIT, MAX_MAPPINGS, MAX_OUTPUTS, MAX_PARAMETERS, MAX_RESOURCES, MAX_TAGS,
     MAX_TEMPLATE_BYTES,
 };
-pub use value::{Expr, List, Map, Value};
+pub use value::{Expr, List, Map, Shape, Value};

@@ -3,7 +3,7 @@
 use std::marker::PhantomData;
 
 use super::json::{Json, Target};
-use super::value::{List, Value};
+use super::value::{List, Shape, Value};
 
 /// The AWS-specific parameter types CloudFormation validates against the account
 /// ([AWS page](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-specific-parameter-types)).
@@ -362,8 +362,9 @@ pub struct ParameterHandle<T> {
     _type: PhantomData<fn() -> T>,
 }
 
-impl<T> ParameterHandle<T> {
-    pub(crate) fn new(target: Target) -> Self {
+impl<T: Shape> ParameterHandle<T> {
+    pub(crate) fn new(mut target: Target) -> Self {
+        target.list = T::IS_LIST;
         ParameterHandle {
             target,
             _type: PhantomData,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::json::{Json, Target, ToJson};
 use super::stack::StackShared;
-use super::value::Value;
+use super::value::{Shape, Value};
 use crate::error::Error;
 
 /// A CloudFormation resource type: its type name, its properties as JSON, and what the registry
@@ -191,13 +191,23 @@ impl<T> Handle<T> {
 
     /// `Fn::GetAtt` of an attribute by name. Generated types have typed `attr_*` methods; this
     /// is for [`RawResource`]s and attributes the schemas do not list.
-    pub fn get_att<U>(&self, attribute: &str) -> Value<U> {
-        Value::expr(Json::GetAtt(self.target.clone(), Rc::from(attribute)))
+    pub fn get_att<U: Shape>(&self, attribute: &str) -> Value<U> {
+        let mut target = self.target.clone();
+        target.list = U::IS_LIST;
+        Value::expr(Json::GetAtt(target, Rc::from(attribute)))
     }
 
     /// Adds `DependsOn` on another resource. A resource of another stack becomes a dependency
     /// between the stacks instead (CloudFormation cannot express it inside a template).
     pub fn add_depends_on<U>(&self, other: &Handle<U>) -> Result<(), Error> {
+        if other.target == self.target {
+            return Err(Error::InvalidReference {
+                stack: self.target.stack_name.to_string(),
+                logical_id: self.target.logical_id.to_string(),
+                field: "DependsOn".to_owned(),
+                reason: "a resource cannot depend on itself".to_owned(),
+            });
+        }
         self.stack
             .with_entry(&self.target, |e| e.depends_on.push(other.target.clone()))
     }

@@ -89,7 +89,8 @@ pub(crate) struct StackInner {
     pub(crate) mappings: Vec<(String, Json)>,
     pub(crate) metadata: Vec<(String, Json)>,
     pub(crate) tags: Vec<(String, String)>,
-    pub(crate) dependencies: Vec<usize>,
+    /// Declared dependencies: (app, stack index, stack name).
+    pub(crate) dependencies: Vec<(u64, usize, Rc<str>)>,
 }
 
 pub(crate) struct StackShared {
@@ -107,6 +108,7 @@ impl StackShared {
             stack_name: Rc::clone(&self.name),
             logical_id,
             kind,
+            list: false,
         }
     }
 
@@ -232,9 +234,14 @@ impl Stack {
 
     /// Makes this stack deploy after `other`.
     pub fn add_dependency(&self, other: &Stack) {
+        let dep = (
+            other.shared.app,
+            other.shared.index,
+            Rc::clone(&other.shared.name),
+        );
         let mut inner = self.inner();
-        if !inner.dependencies.contains(&other.shared.index) {
-            inner.dependencies.push(other.shared.index);
+        if !inner.dependencies.contains(&dep) {
+            inner.dependencies.push(dep);
         }
     }
 
@@ -301,7 +308,7 @@ impl Stack {
     /// # let _ = id;
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    pub fn add_parameter<T>(
+    pub fn add_parameter<T: super::value::Shape>(
         &self,
         id: &str,
         parameter: Parameter<T>,

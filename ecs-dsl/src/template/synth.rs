@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::app::App;
 use super::assembly::{Assembly, SynthesizedStack};
-use super::json::{Json, Target};
+use super::json::{Json, Target, TargetKind};
 use super::logical_id::check_logical_id;
 use super::sha256::hex_digest;
 use super::stack::{Environment, Stack};
@@ -49,33 +49,111 @@ struct Draft {
     resources: Vec<(Rc<str>, Json, ResourceInfo)>,
     outputs: Vec<(String, Json)>,
     tags: Vec<(String, String)>,
-    dependencies: Vec<usize>,
+    dependencies: Vec<(u64, usize, Rc<str>)>,
     /// `DependsOn` on resources of other stacks: (resource, target).
     foreign_depends: Vec<(Rc<str>, Target)>,
 }
 
+/// The template section an element is in; CloudFormation allows different references in each.
+#[derive(Clone, Copy, PartialEq)]
+enum Section {
+    Resource,
+    Output,
+    Condition,
+    /// Mappings, template metadata and parameters: no references at all.
+    Literal(&'static str),
+}
+
 impl Draft {
-    /// Every element that may hold references, with its logical id and the path prefix of its
-    /// fields.
-    fn elements(&self) -> impl Iterator<Item = (&str, &Json)> {
-        let resources = self.resources.iter().map(|(id, j, _)| (&**id, j));
-        let outputs = self.outputs.iter().map(|(id, j)| (id.as_str(), j));
-        let conditions = self.conditions.iter().map(|(id, j)| (&**id, j));
-        resources.chain(outputs).chain(conditions)
+    /// Every element of the template with its logical id and section.
+    fn elements(&self) -> impl Iterator<Item = (&str, &Json, Section)> {
+        let resources = self
+            .resources
+            .iter()
+            .map(|(id, j, _)| (&**id, j, Section::Resource));
+        let outputs = self
+            .outputs
+            .iter()
+            .map(|(id, j)| (id.as_str(), j, Section::Output));
+        let conditions = self
+            .conditions
+            .iter()
+            .map(|(id, j)| (&**id, j, Section::Condition));
+        let mappings = self
+            .mappings
+            .iter()
+            .map(|(id, j)| (id.as_str(), j, Section::Literal("a mapping")));
+        let metadata = self
+            .metadata
+            .iter()
+            .map(|(id, j)| (id.as_str(), j, Section::Literal("template metadata")));
+        let parameters = self
+            .parameters
+            .iter()
+            .map(|(id, j)| (&**id, j, Section::Literal("a parameter")));
+        resources
+            .chain(outputs)
+            .chain(conditions)
+            .chain(mappings)
+            .chain(metadata)
+            .chain(parameters)
     }
+
+    fn is_conditional(&self, logical_id: &str) -> bool {
+        self.resources
+            .iter()
+            .any(|(id, j, _)| &**id == logical_id && j.get("Condition").is_some())
+    }
+
+    fn is_no_echo(&self, logical_id: &str) -> bool {
+        self.parameters
+            .iter()
+            .any(|(id, j)| &**id == logical_id && j.get("NoEcho") == Some(&Json::Bool(true)))
+    }
+}
+
+/// What a resource renders to, taken while no borrow of its stack is held.
+struct Rendered {
+    properties: Json,
+    create_only: &'static [&'static str],
+    tag_property: Option<&'static str>,
+    raw: bool,
+}
+
+/// Renders every resource's properties without holding a borrow of the stack: `to_json` of a
+/// user's own [`Resource`](super::Resource) may use the stack, and must not make it panic.
+fn render_resources(stack: &Stack) -> Result<Vec<Rendered>> {
+    let shared = &stack.shared;
+    let mut out = Vec::new();
+    // Re-read the length: rendering may add resources.
+    while out.len() < shared.inner.borrow().resources.len() {
+        let at = out.len();
+        let taken = shared.inner.borrow_mut().resources[at].resource.take();
+        let Some(resource) = taken else {
+            return Err(Error::ResourceBusy {
+                stack: shared.name.to_string(),
+                logical_id: shared.inner.borrow().resources[at].logical_id.to_string(),
+            });
+        };
+        out.push(Rendered {
+            properties: resource.properties(),
+            create_only: resource.create_only(),
+            tag_property: resource.tag_property(),
+            raw: resource.is_raw(),
+        });
+        shared.inner.borrow_mut().resources[at].resource = Some(resource);
+    }
+    Ok(out)
 }
 
 fn render_draft(stack: &Stack) -> Result<Draft> {
     let name = Rc::clone(&stack.shared.name);
+    let rendered = render_resources(stack)?;
     let inner = stack.shared.inner.borrow();
     let mut resources = Vec::with_capacity(inner.resources.len());
     let mut foreign_depends = Vec::new();
-    for entry in &inner.resources {
+    for (entry, rendered) in inner.resources.iter().zip(rendered) {
         let id = Rc::clone(&entry.logical_id);
-        let resource = entry.resource.as_ref().ok_or_else(|| Error::ResourceBusy {
-            stack: name.to_string(),
-            logical_id: id.to_string(),
-        })?;
         let mut obj = Json::object([("Type", Json::from(entry.type_name.as_str()))]);
         if let Some(c) = &entry.condition {
             obj.insert("Condition", Json::ConditionName(c.clone()));
@@ -94,9 +172,8 @@ fn render_draft(stack: &Stack) -> Result<Draft> {
         if !depends.is_empty() {
             obj.insert("DependsOn", Json::Array(depends));
         }
-        let props = resource.properties();
-        if props != Json::Object(Vec::new()) {
-            obj.insert("Properties", props);
+        if rendered.properties != Json::Object(Vec::new()) {
+            obj.insert("Properties", rendered.properties);
         }
         if let Some(m) = &entry.metadata {
             obj.insert("Metadata", m.clone());
@@ -117,9 +194,9 @@ fn render_draft(stack: &Stack) -> Result<Draft> {
         }
         let info = ResourceInfo {
             type_name: entry.type_name.clone(),
-            create_only: resource.create_only(),
-            tag_property: resource.tag_property(),
-            raw: resource.is_raw(),
+            create_only: rendered.create_only,
+            tag_property: rendered.tag_property,
+            raw: rendered.raw,
             overrides: entry.overrides.iter().map(|o| o.path.clone()).collect(),
         };
         resources.push((id, obj, info));
@@ -177,6 +254,12 @@ fn export_for(target: &Target, attr: Option<&Rc<str>>) -> Export {
             Json::Ref(target.clone()),
         ),
     };
+    // Outputs hold strings only: a list leaves joined and is split again by the importer.
+    let value = if target.list {
+        Json::object([("Fn::Join", Json::Array(vec![Json::from(","), value]))])
+    } else {
+        value
+    };
     Export {
         output_id: format!("Export{}{suffix}", target.logical_id),
         name,
@@ -207,15 +290,19 @@ pub(crate) fn synthesize(app: &App) -> Result<Assembly> {
     let mut imports: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n];
 
     for (i, draft) in drafts.iter().enumerate() {
-        for (id, json) in draft.elements() {
+        for (id, json, section) in draft.elements() {
             let mut path = String::new();
             json.walk(&mut path, &mut |field, node| {
-                check_node(
-                    app,
-                    &drafts,
+                let at = Place {
                     i,
                     id,
                     field,
+                    section,
+                };
+                check_node(
+                    app,
+                    &drafts,
+                    &at,
                     node,
                     &mut edges,
                     &mut exports,
@@ -231,7 +318,16 @@ pub(crate) fn synthesize(app: &App) -> Result<Assembly> {
                 format!("`{}`.{id} DependsOn {}", draft.name, describe(t, None))
             });
         }
-        for &j in &draft.dependencies {
+        for (dep_app, j, dep_name) in &draft.dependencies {
+            if *dep_app != app.id {
+                return Err(Error::ForeignReference {
+                    stack: draft.name.to_string(),
+                    logical_id: "(stack)".to_owned(),
+                    field: "dependencies".to_owned(),
+                    target: format!("stack `{dep_name}`"),
+                });
+            }
+            let j = *j;
             edges.entry((i, j)).or_insert_with(|| {
                 format!(
                     "`{}` is declared to depend on `{}`",
@@ -269,18 +365,38 @@ fn foreign(draft: &Draft, id: &str, field: &str, t: &Target) -> Error {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a node is: stack index, element id, field path and section.
+struct Place<'a> {
+    i: usize,
+    id: &'a str,
+    field: &'a str,
+    section: Section,
+}
+
+impl Place<'_> {
+    fn invalid(&self, drafts: &[Draft], reason: String) -> Error {
+        Error::InvalidReference {
+            stack: drafts[self.i].name.to_string(),
+            logical_id: self.id.to_owned(),
+            field: self.field.to_owned(),
+            reason,
+        }
+    }
+}
+
+/// Checks one node: numbers must be finite, keys unique, `Fn::And`/`Fn::Or` of 2 to 10
+/// conditions, references allowed in their section; a reference to another stack records an
+/// export, an import and the dependency.
 fn check_node(
     app: &App,
     drafts: &[Draft],
-    i: usize,
-    id: &str,
-    field: &str,
+    at: &Place<'_>,
     node: &Json,
     edges: &mut BTreeMap<(usize, usize), String>,
     exports: &mut [BTreeMap<ExportKey, Export>],
     imports: &mut [BTreeSet<String>],
 ) -> Result<()> {
+    let (i, id, field) = (at.i, at.id, at.field);
     let draft = &drafts[i];
     let (t, attr) = match node {
         Json::Float(f) if !f.is_finite() => {
@@ -290,6 +406,26 @@ fn check_node(
                 field: field.to_owned(),
                 reason: format!("{f} is not a JSON number"),
             });
+        }
+        Json::Object(entries) => {
+            for (n, (k, _)) in entries.iter().enumerate() {
+                if entries[..n].iter().any(|(earlier, _)| earlier == k) {
+                    return Err(Error::InvalidValue {
+                        stack: draft.name.to_string(),
+                        logical_id: id.to_owned(),
+                        field: field.to_owned(),
+                        reason: format!("the key `{k}` appears twice in one object"),
+                    });
+                }
+            }
+            if let [(f, Json::Array(args))] = entries.as_slice()
+                && (f == "Fn::And" || f == "Fn::Or")
+                && !(2..=10).contains(&args.len())
+            {
+                let reason = format!("`{f}` takes 2 to 10 conditions, not {}", args.len());
+                return Err(at.invalid(drafts, reason));
+            }
+            return Ok(());
         }
         Json::Ref(t) => (t, None),
         Json::GetAtt(t, a) => (t, Some(a)),
@@ -312,6 +448,26 @@ fn check_node(
     if t.app != app.id {
         return Err(foreign(draft, id, field, t));
     }
+    let target = describe(t, attr);
+    match at.section {
+        Section::Literal(what) => {
+            return Err(at.invalid(drafts, format!("{what} cannot hold a reference ({target})")));
+        }
+        Section::Condition if t.kind != TargetKind::Parameter || attr.is_some() || t.stack != i => {
+            let reason =
+                format!("conditions may only use parameters of their own stack, not {target}");
+            return Err(at.invalid(drafts, reason));
+        }
+        Section::Output
+            if field.starts_with("Export.Name")
+                && (t.kind != TargetKind::Parameter || t.stack != i) =>
+        {
+            let reason =
+                format!("an export name may only use parameters of its own stack, not {target}");
+            return Err(at.invalid(drafts, reason));
+        }
+        _ => {}
+    }
     if t.stack == i {
         return Ok(());
     }
@@ -319,23 +475,34 @@ fn check_node(
     if !draft.env.compatible(&producer.env) {
         return Err(Error::CrossEnvironmentReference {
             stack: draft.name.to_string(),
-            env: draft.env.to_string(),
-            target: describe(t, None),
-            target_env: producer.env.to_string(),
+            at: format!("{id}.{field}"),
+            target,
+            envs: format!(
+                "`{}`: {}, `{}`: {}",
+                draft.name, draft.env, producer.name, producer.env
+            ),
         });
+    }
+    if t.kind == TargetKind::Resource && producer.is_conditional(&t.logical_id) {
+        let reason = format!(
+            "{target} is created only under a condition, so it cannot be exported to another stack"
+        );
+        return Err(at.invalid(drafts, reason));
+    }
+    if t.kind == TargetKind::Parameter && producer.is_no_echo(&t.logical_id) {
+        let reason = format!(
+            "{target} is a NoEcho parameter; exporting it would show its value in the outputs"
+        );
+        return Err(at.invalid(drafts, reason));
     }
     let key = (Rc::clone(&t.logical_id), attr.cloned());
     let export = exports[t.stack]
         .entry(key)
         .or_insert_with(|| export_for(t, attr));
     imports[i].insert(export.name.clone());
-    edges.entry((i, t.stack)).or_insert_with(|| {
-        format!(
-            "`{}` uses {} at {id}.{field}",
-            draft.name,
-            describe(t, attr)
-        )
-    });
+    edges
+        .entry((i, t.stack))
+        .or_insert_with(|| format!("`{}` uses {target} at {id}.{field}", draft.name));
     Ok(())
 }
 
@@ -425,7 +592,12 @@ fn resolve(json: &Json, here: usize, exports: &[BTreeMap<ExportKey, Export>]) ->
             .get(&(Rc::clone(&t.logical_id), attr.cloned()))
             .map(|e| e.name.clone())
             .unwrap_or_default();
-        Json::object([("Fn::ImportValue", Json::Str(name))])
+        let import = Json::object([("Fn::ImportValue", Json::Str(name))]);
+        if t.list {
+            Json::object([("Fn::Split", Json::Array(vec![Json::from(","), import]))])
+        } else {
+            import
+        }
     };
     match json {
         Json::Ref(t) if t.stack == here => Json::object([("Ref", Json::from(t.logical_id()))]),

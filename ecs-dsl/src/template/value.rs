@@ -192,6 +192,26 @@ impl<const N: usize> From<[(&str, &str); N]> for Value<Map<String>> {
     }
 }
 
+/// What a value looks like in JSON, as far as moving it between stacks needs to know: outputs
+/// hold only strings, so a list is exported joined with commas and split again on import.
+///
+/// Implemented for the types references resolve to; [`Handle::get_att`](crate::Handle::get_att)
+/// and parameter values need it.
+pub trait Shape {
+    /// Whether values of this type are JSON arrays.
+    const IS_LIST: bool = false;
+}
+
+impl Shape for String {}
+impl Shape for i64 {}
+impl Shape for f64 {}
+impl Shape for bool {}
+impl Shape for Json {}
+impl<T> Shape for Vec<T> {
+    const IS_LIST: bool = true;
+}
+impl<T> Shape for BTreeMap<String, T> {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
