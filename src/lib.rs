@@ -46,3 +46,34 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     dir
 }
+
+/// Synthesizes `app` into a fresh folder named `name` and runs cfn-lint over every template.
+/// Skips (see [`skip`]) when cfn-lint is not installed; panics with cfn-lint's findings when it
+/// reports any error or warning.
+pub fn assert_cfn_lint_clean(name: &str, app: &ecs_dsl::App) {
+    let Some(lint) = cfn_lint() else {
+        skip(
+            &format!("cfn-lint over {name}"),
+            "cfn-lint is not installed",
+        );
+        return;
+    };
+    let dir = scratch_dir(name);
+    let assembly = match app.synth(&dir) {
+        Ok(a) => a,
+        Err(e) => panic!("{name} does not synthesize: {e}"),
+    };
+    let out = Command::new(lint)
+        .args(["--format", "parseable", "--"])
+        .args(assembly.stacks.iter().map(|s| dir.join(&s.file_name)))
+        .output();
+    match out {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "cfn-lint found problems in {name}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => panic!("cfn-lint did not run: {e}"),
+    }
+}

@@ -4,9 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::Command;
 
-use ecs_dsl_examples::{cfn_lint, scratch_dir, skip};
+use ecs_dsl_examples::{assert_cfn_lint_clean, scratch_dir};
 
 #[path = "../examples/cluster.rs"]
 mod cluster;
@@ -87,31 +86,7 @@ fn two_runs_write_byte_identical_folders() {
 
 #[test]
 fn templates_pass_cfn_lint_without_errors_or_warnings() {
-    let Some(lint) = cfn_lint() else {
-        skip(
-            "cfn-lint over the example templates",
-            "cfn-lint is not installed",
-        );
-        return;
-    };
     for (name, build) in examples() {
-        let dir = scratch_dir(&format!("{name}-lint"));
-        let assembly = build().unwrap().synth(&dir).unwrap();
-        let templates: Vec<_> = assembly
-            .stacks
-            .iter()
-            .map(|s| dir.join(&s.file_name))
-            .collect();
-        let out = Command::new(&lint)
-            .args(["--format", "parseable", "--"])
-            .args(&templates)
-            .output()
-            .expect("cfn-lint runs");
-        assert!(
-            out.status.success(),
-            "cfn-lint found problems in {name}:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_cfn_lint_clean(&format!("{name}-lint"), &build().unwrap());
     }
 }

@@ -5,12 +5,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
-
 use ecs_dsl::cfn::ecs::{service, task_definition};
 use ecs_dsl::cfn::{ec2, ecs, iam, logs};
 use ecs_dsl::prelude::*;
-use ecs_dsl_examples::{cfn_lint, scratch_dir, skip};
+use ecs_dsl_examples::assert_cfn_lint_clean;
 use serde_json::json;
 
 fn fargate_app() -> ecs_dsl::Result<App> {
@@ -150,24 +148,5 @@ fn the_manifest_records_create_only_properties() {
 
 #[test]
 fn the_fargate_stack_passes_cfn_lint() {
-    let Some(lint) = cfn_lint() else {
-        skip(
-            "cfn-lint over the L1 Fargate stack",
-            "cfn-lint is not installed",
-        );
-        return;
-    };
-    let dir = scratch_dir("l1-fargate");
-    fargate_app().unwrap().synth(&dir).unwrap();
-    let out = Command::new(lint)
-        .args(["--format", "parseable", "--"])
-        .arg(dir.join("fargate.template.json"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_cfn_lint_clean("l1-fargate", &fargate_app().unwrap());
 }
