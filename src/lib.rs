@@ -23,6 +23,21 @@ pub fn cfn_lint() -> Option<PathBuf> {
     works.then_some(candidate)
 }
 
+/// The installed cfn-lint package folder (holding `data/schemas`), asked of
+/// `ECS_DSL_PYTHON` (default `python3`).
+pub fn cfn_lint_package_dir() -> Option<PathBuf> {
+    let python = std::env::var_os("ECS_DSL_PYTHON").unwrap_or_else(|| "python3".into());
+    let out = Command::new(python)
+        .args([
+            "-c",
+            "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))",
+        ])
+        .output()
+        .ok()?;
+    let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    (out.status.success() && dir.is_dir()).then_some(dir)
+}
+
 /// Reports a skipped check: fails when tools are required, else prints why it was skipped.
 pub fn skip(what: &str, why: &str) {
     assert!(

@@ -1,51 +1,132 @@
 //! Compile-time checks of literals for [ecs-dsl](https://docs.rs/ecs-dsl).
 //!
-//! Each macro takes a literal, checks it against the same rule ecs-dsl applies at run time,
-//! and either expands to the literal or fails compilation with an error pointing at it.
-//! Use them through `ecs_dsl` (re-exported there), not directly.
+//! Each macro takes literals, checks them with the same rule ecs-dsl applies at run time (both
+//! use `ecs-dsl-rules`), and either expands to the checked value or fails compilation with an
+//! error pointing at the literal. Use them through `ecs_dsl`, which re-exports them with
+//! examples.
 
 use proc_macro::TokenStream;
-use quote::quote_spanned;
-use syn::{LitStr, parse_macro_input};
+use quote::{quote, quote_spanned};
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitInt, LitStr, Token, parse_macro_input};
 
-mod rules;
+use ecs_dsl_rules::fargate::{self, Os};
+use ecs_dsl_rules::ids;
 
-fn checked(input: TokenStream, check: fn(&str) -> Option<String>) -> TokenStream {
+fn checked(
+    input: TokenStream,
+    check: fn(&str) -> Option<String>,
+    what: &str,
+    rule: &str,
+) -> TokenStream {
     let lit = parse_macro_input!(input as LitStr);
     let value = lit.value();
     match check(&value) {
         None => quote_spanned!(lit.span()=> #lit).into(),
-        Some(reason) => syn::Error::new(lit.span(), reason)
-            .to_compile_error()
-            .into(),
+        Some(reason) => {
+            let message = format!("invalid {what} `{value}`: {reason} (rule {rule})");
+            syn::Error::new(lit.span(), message)
+                .to_compile_error()
+                .into()
+        }
     }
 }
 
-/// A logical id checked at compile time against rule F3 (`[A-Za-z0-9]{1,255}`).
-///
-/// ```
-/// let id: &'static str = ecs_dsl_macros::logical_id!("WebService");
-/// assert_eq!(id, "WebService");
-/// ```
-///
-/// ```compile_fail
-/// let id = ecs_dsl_macros::logical_id!("web-service"); // '-' breaks rule F3
-/// ```
+/// A logical id checked at compile time against rule F3 (`[A-Za-z0-9]{1,255}`); expands to the
+/// string literal.
 #[proc_macro]
 pub fn logical_id(input: TokenStream) -> TokenStream {
-    checked(input, rules::logical_id_problem)
+    checked(input, ids::logical_id_problem, "logical id", "F3")
 }
 
-/// A stack name checked at compile time against rule F5 (`[A-Za-z][A-Za-z0-9-]*`, at most 128).
-///
-/// ```
-/// assert_eq!(ecs_dsl_macros::stack_name!("web-prod"), "web-prod");
-/// ```
-///
-/// ```compile_fail
-/// let name = ecs_dsl_macros::stack_name!("web_prod"); // '_' breaks rule F5
-/// ```
+/// A stack name checked at compile time against rule F5 (`[A-Za-z][A-Za-z0-9-]*`, at most
+/// 128); expands to the string literal.
 #[proc_macro]
 pub fn stack_name(input: TokenStream) -> TokenStream {
-    checked(input, rules::stack_name_problem)
+    checked(input, ids::stack_name_problem, "stack name", "F5")
+}
+
+/// `cpu = N, memory = M [, os = windows]`
+struct FargateArgs {
+    cpu: LitInt,
+    memory: LitInt,
+    windows: Option<Ident>,
+}
+
+fn key(input: ParseStream<'_>, expected: &str) -> syn::Result<()> {
+    let ident: Ident = input.parse()?;
+    if ident != expected {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!("expected `{expected} = ...`"),
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    Ok(())
+}
+
+impl Parse for FargateArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        key(input, "cpu")?;
+        let cpu = input.parse()?;
+        input.parse::<Token![,]>()?;
+        key(input, "memory")?;
+        let memory = input.parse()?;
+        let mut windows = None;
+        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+            key(input, "os")?;
+            let os: Ident = input.parse()?;
+            match os.to_string().as_str() {
+                "windows" => windows = Some(os),
+                "linux" => {}
+                _ => {
+                    return Err(syn::Error::new(
+                        os.span(),
+                        "expected `os = linux` or `os = windows`",
+                    ));
+                }
+            }
+            let _ = input.parse::<Option<Token![,]>>()?;
+        }
+        Ok(FargateArgs {
+            cpu,
+            memory,
+            windows,
+        })
+    }
+}
+
+/// A Fargate task size checked at compile time against the whole table of rule F-SIZE:
+/// `fargate!(cpu = 512, memory = 1024)` (CPU units and MiB), optionally `os = windows`.
+/// Expands to an `ecs_dsl::ecs::FargateSize`.
+#[proc_macro]
+pub fn fargate(input: TokenStream) -> TokenStream {
+    let args = parse_macro_input!(input as FargateArgs);
+    let (cpu, memory) = match (
+        args.cpu.base10_parse::<u32>(),
+        args.memory.base10_parse::<u32>(),
+    ) {
+        (Ok(c), Ok(m)) => (c, m),
+        (Err(e), _) | (_, Err(e)) => return e.to_compile_error().into(),
+    };
+    let os = if args.windows.is_some() {
+        Os::Windows
+    } else {
+        Os::Linux
+    };
+    if let Some(reason) = fargate::size_problem(cpu, memory, os) {
+        // Point at the literal that is wrong: the cpu when the tier does not exist (or is not
+        // for Windows), else the memory.
+        let tier_ok = fargate::TIERS
+            .iter()
+            .any(|t| t.cpu == cpu && (os == Os::Linux || t.windows));
+        let span = if tier_ok {
+            args.memory.span()
+        } else {
+            args.cpu.span()
+        };
+        let message = format!("{reason} (rule F-SIZE)");
+        return syn::Error::new(span, message).to_compile_error().into();
+    }
+    quote!(::ecs_dsl::ecs::FargateSize::__checked(#cpu, #memory)).into()
 }

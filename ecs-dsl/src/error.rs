@@ -205,6 +205,17 @@ pub enum Error {
         logical_id: String,
     },
 
+    /// A Fargate CPU/memory pair that Fargate does not offer (rule F-SIZE).
+    #[error("invalid Fargate size (cpu `{cpu}`, memory `{memory}`): {reason} (rule F-SIZE)")]
+    InvalidFargateSize {
+        /// The CPU as given.
+        cpu: String,
+        /// The memory as given.
+        memory: String,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// Writing the assembly failed.
     #[error("cannot write {path}: {source}")]
     Io {

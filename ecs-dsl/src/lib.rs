@@ -38,6 +38,7 @@
 //! serde, serde_json, thiserror and this crate's proc macros, so it is cheap in a `build.rs`.
 
 pub mod cfn;
+pub mod ecs;
 mod error;
 pub mod template;
 
@@ -75,3 +76,25 @@ pub use ecs_dsl_macros::logical_id;
 /// let name = ecs_dsl::stack_name!("9lives"); // must start with a letter (rule F5)
 /// ```
 pub use ecs_dsl_macros::stack_name;
+
+/// A Fargate task size checked at compile time against the whole table of rule F-SIZE
+/// (CPU units and MiB; `os = windows` also checks the Windows tiers). For values from config use
+/// [`ecs::FargateSize::new`] or [`ecs::FargateSize::parse`], which apply the same table.
+///
+/// ```
+/// let size = ecs_dsl::fargate!(cpu = 16384, memory = 65536);
+/// let windows = ecs_dsl::fargate!(cpu = 1024, memory = 2048, os = windows);
+/// assert!(windows.supports_windows());
+/// # let _ = size;
+/// ```
+///
+/// ```compile_fail
+/// // invalid Fargate memory 4096 MiB for cpu 256: allowed 512, 1024, 2048 MiB (rule F-SIZE)
+/// let size = ecs_dsl::fargate!(cpu = 256, memory = 4096);
+/// ```
+///
+/// ```compile_fail
+/// // Fargate cpu 512 is not available for Windows (rule F-SIZE)
+/// let size = ecs_dsl::fargate!(cpu = 512, memory = 1024, os = windows);
+/// ```
+pub use ecs_dsl_macros::fargate;
