@@ -28,12 +28,18 @@ pub const MAX_MAPPINGS: usize = 200;
 /// Tags per resource (rule T26).
 pub const MAX_TAGS: usize = 50;
 
-/// What the manifest records of each resource.
-struct ResourceInfo {
-    type_name: String,
+/// What a resource's type says about it, from its [`Resource`](super::Resource) impl.
+#[derive(Clone, Copy)]
+struct Schema {
     create_only: &'static [&'static str],
     tag_property: Option<&'static str>,
     raw: bool,
+}
+
+/// What the manifest records of each resource.
+struct ResourceInfo {
+    type_name: String,
+    schema: Schema,
     overrides: Vec<String>,
 }
 
@@ -115,9 +121,7 @@ impl Draft {
 /// What a resource renders to, taken while no borrow of its stack is held.
 struct Rendered {
     properties: Json,
-    create_only: &'static [&'static str],
-    tag_property: Option<&'static str>,
-    raw: bool,
+    schema: Schema,
 }
 
 /// Renders every resource's properties without holding a borrow of the stack: `to_json` of a
@@ -137,9 +141,11 @@ fn render_resources(stack: &Stack) -> Result<Vec<Rendered>> {
         };
         out.push(Rendered {
             properties: resource.properties(),
-            create_only: resource.create_only(),
-            tag_property: resource.tag_property(),
-            raw: resource.is_raw(),
+            schema: Schema {
+                create_only: resource.create_only(),
+                tag_property: resource.tag_property(),
+                raw: resource.is_raw(),
+            },
         });
         shared.inner.borrow_mut().resources[at].resource = Some(resource);
     }
@@ -194,9 +200,7 @@ fn render_draft(stack: &Stack) -> Result<Draft> {
         }
         let info = ResourceInfo {
             type_name: entry.type_name.clone(),
-            create_only: rendered.create_only,
-            tag_property: rendered.tag_property,
-            raw: rendered.raw,
+            schema: rendered.schema,
             overrides: entry.overrides.iter().map(|o| o.path.clone()).collect(),
         };
         resources.push((id, obj, info));
@@ -705,7 +709,7 @@ fn finish(
     let mut resources = Vec::with_capacity(draft.resources.len());
     for (id, json, info) in &draft.resources {
         let resolved = resolve(json, i, exports);
-        if let Some(prop) = info.tag_property {
+        if let Some(prop) = info.schema.tag_property {
             let tags = resolved.get("Properties").and_then(|p| p.get(prop));
             check_tags(&stack, id, prop, tags)?;
         }
@@ -726,13 +730,18 @@ fn finish(
         });
     }
 
-    let manifest = manifest_entry(draft, &outputs, exports, i, imports, &dependencies, &text);
+    let file = FileFacts {
+        bytes,
+        sha256: hex_digest(text.as_bytes()),
+        needs_s3_upload: bytes > INLINE_TEMPLATE_LIMIT,
+    };
+    let manifest = manifest_entry(draft, &outputs, exports, i, imports, &dependencies, &file);
     Ok(SynthesizedStack {
         name: stack.clone(),
         file_name: format!("{stack}.template.json"),
-        sha256: hex_digest(text.as_bytes()),
+        sha256: file.sha256,
         bytes,
-        needs_s3_upload: bytes > INLINE_TEMPLATE_LIMIT,
+        needs_s3_upload: file.needs_s3_upload,
         resource_count: draft.resources.len(),
         parameter_count: draft.parameters.len(),
         output_count: outputs.len(),
@@ -820,6 +829,14 @@ fn strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Json {
     Json::Array(items.into_iter().map(|s| Json::from(s.as_ref())).collect())
 }
 
+/// Size, digest and the S3 flag of a rendered template, computed once for the stack and its
+/// manifest entry.
+struct FileFacts {
+    bytes: usize,
+    sha256: String,
+    needs_s3_upload: bool,
+}
+
 fn manifest_entry(
     draft: &Draft,
     outputs: &[(String, Json)],
@@ -827,7 +844,7 @@ fn manifest_entry(
     i: usize,
     imports: &BTreeSet<String>,
     dependencies: &[String],
-    text: &str,
+    file: &FileFacts,
 ) -> Json {
     let mut env = Json::Object(Vec::new());
     if let Some(a) = &draft.env.account {
@@ -856,9 +873,12 @@ fn manifest_entry(
     let resources = draft.resources.iter().map(|(id, _, info)| {
         let mut o = Json::object([
             ("type", Json::from(info.type_name.as_str())),
-            ("createOnlyProperties", strings(info.create_only.iter())),
+            (
+                "createOnlyProperties",
+                strings(info.schema.create_only.iter()),
+            ),
         ]);
-        if info.raw {
+        if info.schema.raw {
             o.insert("raw", Json::Bool(true));
         }
         if !info.overrides.is_empty() {
@@ -869,7 +889,7 @@ fn manifest_entry(
     let raw: Vec<&str> = draft
         .resources
         .iter()
-        .filter(|(_, _, info)| info.raw)
+        .filter(|(_, _, info)| info.schema.raw)
         .map(|(id, _, _)| &**id)
         .collect();
     let overridden: Vec<&str> = draft
@@ -878,7 +898,6 @@ fn manifest_entry(
         .filter(|(_, _, info)| !info.overrides.is_empty())
         .map(|(id, _, _)| &**id)
         .collect();
-    let bytes = text.len();
     let mut m = Json::object([
         ("name", Json::from(&*draft.name)),
         (
@@ -891,9 +910,9 @@ fn manifest_entry(
     }
     m.insert("environment", env);
     m.insert("dependencies", strings(dependencies));
-    m.insert("templateBytes", Json::Int(bytes as i64));
-    m.insert("templateSha256", Json::Str(hex_digest(text.as_bytes())));
-    m.insert("needsS3Upload", Json::Bool(bytes > INLINE_TEMPLATE_LIMIT));
+    m.insert("templateBytes", Json::Int(file.bytes as i64));
+    m.insert("templateSha256", Json::from(file.sha256.as_str()));
+    m.insert("needsS3Upload", Json::Bool(file.needs_s3_upload));
     m.insert("resourceCount", Json::Int(draft.resources.len() as i64));
     m.insert("parameters", Json::Object(parameters.collect()));
     m.insert("outputs", Json::Object(outputs.collect()));
