@@ -49,10 +49,10 @@ impl FargateSize {
     pub fn parse(cpu: &str, memory: &str) -> Result<Self> {
         let c = fargate::parse_cpu(cpu).map_err(|r| invalid(cpu, memory, r))?;
         let m = fargate::parse_memory(memory).map_err(|r| invalid(cpu, memory, r))?;
-        Self::new(c, m).map_err(|_| {
-            let reason = fargate::size_problem(c, m, Os::Linux).unwrap_or_default();
-            invalid(cpu, memory, reason)
-        })
+        match fargate::size_problem(c, m, Os::Linux) {
+            None => Ok(FargateSize { cpu: c, memory: m }),
+            Some(reason) => Err(invalid(cpu, memory, reason)),
+        }
     }
 
     /// Used by [`fargate!`](crate::fargate) after it checked the literals; not for direct use.
