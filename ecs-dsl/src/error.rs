@@ -216,6 +216,42 @@ pub enum Error {
         reason: String,
     },
 
+    /// A value breaks an ECS or CloudFormation rule of `ecs-rules.md` (T1, S3, ...), found when a
+    /// construct is built or synthesized.
+    #[error("stack `{stack}`: `{logical_id}` field `{field}`: {reason} (rule {rule})")]
+    Rule {
+        /// The stack.
+        stack: String,
+        /// The resource (or construct) holding the value.
+        logical_id: String,
+        /// The field path, e.g. `ContainerDefinitions[web].Memory`.
+        field: String,
+        /// The rule id, e.g. `T13`.
+        rule: &'static str,
+        /// What is wrong, with the values involved.
+        reason: String,
+    },
+
+    /// An image reference breaks rule T22.
+    #[error("invalid image reference `{image}`: {reason} (rule T22)")]
+    InvalidImage {
+        /// The reference as given.
+        image: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A cluster, service, family or container name breaks rule S15.
+    #[error("invalid {kind} name `{name}`: {reason} (rule S15)")]
+    InvalidName {
+        /// `cluster`, `service`, `family` or `container`.
+        kind: &'static str,
+        /// The name as given.
+        name: String,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// Writing the assembly failed.
     #[error("cannot write {path}: {source}")]
     Io {
