@@ -92,30 +92,5 @@ pub fn build() -> Result<App> {
 
 #[allow(dead_code)] // the snapshot tests include this file for `build` only
 fn main() -> std::process::ExitCode {
-    let mut args = std::env::args().skip(1);
-    let mut out = std::path::PathBuf::from("out");
-    while let Some(arg) = args.next() {
-        match (arg.as_str(), args.next()) {
-            ("--out", Some(dir)) => out = dir.into(),
-            _ => {
-                eprintln!("usage: cluster [--out DIR]");
-                return std::process::ExitCode::from(2);
-            }
-        }
-    }
-    match build().and_then(|app| app.synth(&out)) {
-        Ok(assembly) => {
-            print!("{}", assembly.summary());
-            println!(
-                "wrote {} stacks to {}",
-                assembly.stacks.len(),
-                out.display()
-            );
-            std::process::ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    ecs_dsl_examples::example_main("cluster", build)
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, ExitCode};
 
 /// Whether tests that need external tools must fail instead of skipping
 /// (`ECS_DSL_REQUIRE_TOOLS=1`, set by `scripts/test`).
@@ -90,5 +90,36 @@ pub fn assert_cfn_lint_clean(name: &str, app: &ecs_dsl::App) {
             String::from_utf8_lossy(&out.stderr)
         ),
         Err(e) => panic!("cfn-lint did not run: {e}"),
+    }
+}
+
+/// The `main` of every example: `[--out DIR]` (default `out/`), synthesizes the app there and
+/// prints the assembly's summary. Exit code 2 for bad arguments, 1 when the app fails.
+pub fn example_main(name: &str, build: fn() -> ecs_dsl::Result<ecs_dsl::App>) -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut out = PathBuf::from("out");
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), args.next()) {
+            ("--out", Some(dir)) => out = dir.into(),
+            _ => {
+                eprintln!("usage: {name} [--out DIR]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match build().and_then(|app| app.synth(&out)) {
+        Ok(assembly) => {
+            print!("{}", assembly.summary());
+            println!(
+                "wrote {} stacks to {}",
+                assembly.stacks.len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
     }
 }

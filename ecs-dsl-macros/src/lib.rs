@@ -12,23 +12,52 @@ use syn::{Ident, LitInt, LitStr, Token, parse_macro_input};
 
 use ecs_dsl_rules::fargate::{self, Os};
 use ecs_dsl_rules::ids;
+use ecs_dsl_rules::image::image_problem;
+use ecs_dsl_rules::names::ecs_name_problem;
 
+/// Parses one string literal and checks it; on failure, the error points at the literal and
+/// names the rule.
+fn checked_literal(
+    input: TokenStream,
+    check: fn(&str) -> Option<String>,
+    what: &str,
+    rule: &str,
+) -> Result<LitStr, TokenStream> {
+    let lit: LitStr = syn::parse(input).map_err(|e| TokenStream::from(e.to_compile_error()))?;
+    let value = lit.value();
+    match check(&value) {
+        None => Ok(lit),
+        Some(reason) => {
+            let message = format!(
+                "invalid {what} `{}`: {reason} (rule {rule})",
+                shortened(&value)
+            );
+            Err(syn::Error::new(lit.span(), message)
+                .to_compile_error()
+                .into())
+        }
+    }
+}
+
+/// The value as the message shows it: long values are cut (the span shows the literal).
+fn shortened(value: &str) -> String {
+    const SHOWN: usize = 60;
+    match value.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}...", &value[..at]),
+        None => value.to_owned(),
+    }
+}
+
+/// A checked literal that expands to itself.
 fn checked(
     input: TokenStream,
     check: fn(&str) -> Option<String>,
     what: &str,
     rule: &str,
 ) -> TokenStream {
-    let lit = parse_macro_input!(input as LitStr);
-    let value = lit.value();
-    match check(&value) {
-        None => quote_spanned!(lit.span()=> #lit).into(),
-        Some(reason) => {
-            let message = format!("invalid {what} `{value}`: {reason} (rule {rule})");
-            syn::Error::new(lit.span(), message)
-                .to_compile_error()
-                .into()
-        }
+    match checked_literal(input, check, what, rule) {
+        Ok(lit) => quote_spanned!(lit.span()=> #lit).into(),
+        Err(error) => error,
     }
 }
 
@@ -129,4 +158,25 @@ pub fn fargate(input: TokenStream) -> TokenStream {
         return syn::Error::new(span, message).to_compile_error().into();
     }
     quote!(::ecs_dsl::ecs::FargateSize::__checked(#cpu, #memory)).into()
+}
+
+/// A container image reference checked at compile time against rule T22 (the Docker/OCI
+/// reference grammar, at most 255 characters, `sha256` digests). Expands to an
+/// `ecs_dsl::ecs::Image`.
+#[proc_macro]
+pub fn image(input: TokenStream) -> TokenStream {
+    match checked_literal(input, image_problem, "image reference", "T22") {
+        Ok(lit) => quote!(::ecs_dsl::ecs::Image::__checked(#lit)).into(),
+        Err(error) => error,
+    }
+}
+
+/// A cluster, service, family or container name checked at compile time against rule S15
+/// (1 to 255 of `[A-Za-z0-9_-]`). Expands to an `ecs_dsl::ecs::Name`.
+#[proc_macro]
+pub fn name(input: TokenStream) -> TokenStream {
+    match checked_literal(input, ecs_name_problem, "name", "S15") {
+        Ok(lit) => quote!(::ecs_dsl::ecs::Name::__checked(#lit)).into(),
+        Err(error) => error,
+    }
 }

@@ -7,3 +7,5 @@
 
 pub mod fargate;
 pub mod ids;
+pub mod image;
+pub mod names;

@@ -40,6 +40,8 @@
 pub mod cfn;
 pub mod ecs;
 mod error;
+pub mod iam;
+pub mod logs;
 pub mod template;
 
 pub use error::{Error, Result};
@@ -98,3 +100,42 @@ pub use ecs_dsl_macros::stack_name;
 /// let size = ecs_dsl::fargate!(cpu = 512, memory = 1024, os = windows);
 /// ```
 pub use ecs_dsl_macros::fargate;
+
+/// A container image reference checked at compile time against rule T22: the Docker/OCI
+/// reference grammar (registry host and port, lowercase repository path, tag, `sha256` digest),
+/// at most 255 characters. Expands to an [`ecs::Image`]. For values from config use
+/// [`ecs::Image::parse`], which applies the same check; for an ECR repository of the app use
+/// [`ecs::Image::ecr`].
+///
+/// ```
+/// let nginx = ecs_dsl::image!("nginx:1.27");
+/// let app = ecs_dsl::image!("123456789012.dkr.ecr.eu-west-1.amazonaws.com/web/app:v42");
+/// assert_eq!(nginx.to_string(), "nginx:1.27");
+/// assert!(app.ecr_repository_arn().is_some());
+/// ```
+///
+/// ```compile_fail
+/// // invalid image reference `Nginx:1.27`: the repository `Nginx` must be lowercase (rule T22)
+/// let image = ecs_dsl::image!("Nginx:1.27");
+/// ```
+///
+/// ```compile_fail
+/// // the sha256 digest has 3 hex digits; it needs 64 (rule T22)
+/// let image = ecs_dsl::image!("nginx@sha256:abc");
+/// ```
+pub use ecs_dsl_macros::image;
+
+/// A cluster, service, task definition family or container name checked at compile time
+/// against rule S15 (1 to 255 of `[A-Za-z0-9_-]`). Expands to an [`ecs::Name`]; for values
+/// from config use [`ecs::Name::new`], which applies the same check.
+///
+/// ```
+/// let name = ecs_dsl::name!("web-api_2");
+/// assert_eq!(name.as_str(), "web-api_2");
+/// ```
+///
+/// ```compile_fail
+/// // invalid name `web.api`: '.' is not allowed; use only A-Z, a-z, 0-9, '_' and '-' (rule S15)
+/// let name = ecs_dsl::name!("web.api");
+/// ```
+pub use ecs_dsl_macros::name;

@@ -1,6 +1,67 @@
-//! Typed ECS building blocks (L2). This release has the Fargate task size; the task
-//! definition, container and service builders build on it.
+//! Typed ECS building blocks (L2): task definitions, containers, services and clusters, with the
+//! rules of `ecs-rules.md` as types where the compiler can check them and as checks returning
+//! [`Error::Rule`](crate::Error::Rule) when the task definition or service is built.
+//!
+//! Values that are CloudFormation expressions (a [`Parameter`](crate::Parameter), an
+//! `Fn::ImportValue`, a `GetAtt`) cannot be checked before deployment: each check skips them
+//! explicitly and the value is passed through unchanged.
 
+mod capacity;
+mod cluster;
+mod container;
 mod fargate_size;
+mod health;
+mod launch;
+mod logging;
+#[macro_use]
+mod macros;
+mod port;
+mod secret;
+mod service;
+mod service_render;
+pub mod service_state;
+mod size;
+mod target;
+mod task;
+mod task_definition;
+mod task_render;
+mod volume;
 
+mod image;
+mod name;
+
+pub use capacity::{
+    AsgCapacity, AsgCapacityProvider, CapacityProvider, CapacityProviderStrategy, FargateCapacity,
+    RunsLaunch, StrategyItem,
+};
+pub use cluster::{Cluster, ClusterBuilder, ContainerInsights, DefaultStrategyKind, ExecLogging};
+pub use container::{
+    Checked, Container, DependencyCondition, Essential, FireLensRouter, MayExit, NoHealthCheck,
+    NotEssential, UlimitName, WithHealthCheck,
+};
 pub use fargate_size::FargateSize;
+pub use health::{HealthCheck, HealthCheckTiming, __rules};
+pub use launch::{
+    AllowsLinks, AwsVpc, Bridge, ContainerDns, CpuArchitecture, Ec2, Ec2Windows, External,
+    Fargate, FargateWindows, Host, HostPorts, LaunchKind, LaunchType, Nat, NetworkFor,
+    NetworkKind, NetworkMode, NoNetwork, PublishesPorts, Supports, WindowsFamily, feature,
+};
+pub use logging::{AwsLogs, DockerDriver, DockerLogDriver, FireLens, LogDriverFor, LogSpec, Splunk};
+pub use port::{AppProtocol, PortMapping, Protocol};
+pub use secret::{SecretKind, SecretSource};
+pub use service::{
+    AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags, Service,
+    ServiceBuilder,
+};
+pub use service_state::{Daemon, Replica};
+pub use size::{CpuAmount, CpuUnits, KnownSize, MemoryAmount, Mib, NoSize, SizeFor, TaskSize};
+pub use target::{Instance, Ip, TargetGroupRef, TargetsNetwork};
+pub use task::{ContainerInfo, RoleSlot, TaskDefinition};
+pub use task_definition::{EphemeralStorage, IpcMode, TaskDefinitionBuilder, count, essential};
+pub use volume::{
+    CustomRoot, DefaultRoot, DockerScope, EfsVolume, Encrypted, Plaintext, RootForAccessPoint,
+    RootSettable, TransitEncrypted, ViaAccessPoint, Volume,
+};
+
+pub use image::Image;
+pub use name::Name;

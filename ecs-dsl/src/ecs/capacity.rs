@@ -1,0 +1,350 @@
+//! Capacity providers and strategies (rules S3, S4). A strategy holds providers of one kind
+//! only, so Fargate and Auto Scaling group providers cannot be mixed (rule S3), and a service
+//! can use only providers of its task's launch type.
+
+use std::marker::PhantomData;
+
+use super::launch::{Ec2, Ec2Windows, Fargate, FargateWindows};
+use crate::cfn::ecs::CapacityProvider as CfnCapacityProvider;
+use crate::cfn::ecs::capacity_provider::{
+    AutoScalingGroupProvider, AutoScalingGroupProviderManagedDraining,
+    AutoScalingGroupProviderManagedTerminationProtection, ManagedScaling, ManagedScalingStatus,
+};
+use crate::error::{Error, Result};
+use crate::template::{Handle, Stack, Value};
+
+/// Providers that run Fargate tasks (`FARGATE`, `FARGATE_SPOT`).
+#[derive(Debug, Clone, Copy)]
+pub enum FargateCapacity {}
+/// Providers backed by an EC2 Auto Scaling group.
+#[derive(Debug, Clone, Copy)]
+pub enum AsgCapacity {}
+
+/// Which launch types a kind of capacity provider runs (rule S3).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` capacity providers cannot run `{L}` tasks (rule S3)",
+    label = "wrong kind of capacity provider for `{L}`",
+    note = "Fargate tasks use FARGATE / FARGATE_SPOT; EC2 tasks use Auto Scaling group providers"
+)]
+pub trait RunsLaunch<L> {}
+impl RunsLaunch<Fargate> for FargateCapacity {}
+impl RunsLaunch<FargateWindows> for FargateCapacity {}
+impl RunsLaunch<Ec2> for AsgCapacity {}
+impl RunsLaunch<Ec2Windows> for AsgCapacity {}
+
+/// A capacity provider of kind `K`: [`FargateCapacity`] or [`AsgCapacity`].
+///
+/// ```
+/// use ecs_dsl::ecs::CapacityProvider;
+/// let spot = CapacityProvider::fargate_spot();
+/// assert_eq!(spot.name().literal().map(String::as_str), Some("FARGATE_SPOT"));
+/// ```
+#[derive(Debug)]
+pub struct CapacityProvider<K> {
+    pub(crate) name: Value<String>,
+    pub(crate) spot: bool,
+    _kind: PhantomData<fn() -> K>,
+}
+
+impl<K> CapacityProvider<K> {
+    /// The provider's name (a literal for Fargate, a `Ref` for Auto Scaling group providers).
+    pub fn name(&self) -> &Value<String> {
+        &self.name
+    }
+
+    /// Uses this provider in a strategy with a weight (0-1000; rule S3, checked when built).
+    pub fn weight(&self, weight: u32) -> StrategyItem<K> {
+        StrategyItem {
+            provider: self.clone(),
+            base: None,
+            weight,
+        }
+    }
+}
+
+impl CapacityProvider<FargateCapacity> {
+    /// `FARGATE`.
+    pub fn fargate() -> Self {
+        CapacityProvider {
+            name: Value::Literal("FARGATE".to_owned()),
+            spot: false,
+            _kind: PhantomData,
+        }
+    }
+
+    /// `FARGATE_SPOT` (not for Windows tasks, rule S4).
+    pub fn fargate_spot() -> Self {
+        CapacityProvider {
+            name: Value::Literal("FARGATE_SPOT".to_owned()),
+            spot: true,
+            _kind: PhantomData,
+        }
+    }
+}
+
+/// One entry of a capacity provider strategy.
+#[derive(Debug)]
+pub struct StrategyItem<K> {
+    pub(crate) provider: CapacityProvider<K>,
+    pub(crate) base: Option<u32>,
+    pub(crate) weight: u32,
+}
+
+impl<K> StrategyItem<K> {
+    pub(crate) fn raw(name: Value<String>, base: Option<u32>, weight: u32) -> Self {
+        StrategyItem {
+            provider: CapacityProvider {
+                name,
+                spot: false,
+                _kind: PhantomData,
+            },
+            base,
+            weight,
+        }
+    }
+
+    /// Tasks placed on this provider before weights apply (0-100000; only one provider of a
+    /// strategy may have a base; rule S3).
+    pub fn base(mut self, base: u32) -> Self {
+        self.base = Some(base);
+        self
+    }
+}
+
+/// A capacity provider strategy: providers of one kind with weights and at most one base.
+///
+/// ```
+/// use ecs_dsl::ecs::{CapacityProvider, CapacityProviderStrategy};
+/// let mostly_spot = CapacityProviderStrategy::new()
+///     .with(CapacityProvider::fargate().weight(1).base(2))
+///     .with(CapacityProvider::fargate_spot().weight(3));
+/// # let _ = mostly_spot;
+/// ```
+#[derive(Debug)]
+pub struct CapacityProviderStrategy<K> {
+    pub(crate) items: Vec<StrategyItem<K>>,
+}
+
+// Manual impls: the kind is a marker and needs no bounds.
+impl<K> Clone for CapacityProvider<K> {
+    fn clone(&self) -> Self {
+        CapacityProvider {
+            name: self.name.clone(),
+            spot: self.spot,
+            _kind: PhantomData,
+        }
+    }
+}
+
+impl<K> Clone for StrategyItem<K> {
+    fn clone(&self) -> Self {
+        StrategyItem {
+            provider: self.provider.clone(),
+            base: self.base,
+            weight: self.weight,
+        }
+    }
+}
+
+impl<K> Clone for CapacityProviderStrategy<K> {
+    fn clone(&self) -> Self {
+        CapacityProviderStrategy {
+            items: self.items.clone(),
+        }
+    }
+}
+
+impl<K> Default for CapacityProviderStrategy<K> {
+    fn default() -> Self {
+        CapacityProviderStrategy { items: Vec::new() }
+    }
+}
+
+impl<K> CapacityProviderStrategy<K> {
+    /// An empty strategy.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a provider.
+    pub fn with(mut self, item: StrategyItem<K>) -> Self {
+        self.items.push(item);
+        self
+    }
+
+    /// Whether any provider is `FARGATE_SPOT`.
+    pub(crate) fn uses_spot(&self) -> bool {
+        self.items.iter().any(|i| i.provider.spot)
+    }
+
+    /// Rule S3's numbers; `Err(reason)` names the problem.
+    pub(crate) fn problem(&self) -> Option<String> {
+        if self.items.is_empty() {
+            return Some("the strategy has no provider".into());
+        }
+        let bases = self.items.iter().filter(|i| i.base.is_some()).count();
+        if bases > 1 {
+            return Some(format!(
+                "{bases} providers have a base; at most one may"
+            ));
+        }
+        if let Some(i) = self.items.iter().find(|i| i.base.unwrap_or(0) > 100_000) {
+            return Some(format!(
+                "base {} is above 100000",
+                i.base.unwrap_or(0)
+            ));
+        }
+        if let Some(i) = self.items.iter().find(|i| i.weight > 1000) {
+            return Some(format!("weight {} is above 1000", i.weight));
+        }
+        if self.items.iter().all(|i| i.weight == 0) {
+            return Some("every weight is 0; at least one must be above 0".into());
+        }
+        let mut names: Vec<String> = self
+            .items
+            .iter()
+            .filter_map(|i| i.provider.name.literal().cloned())
+            .collect();
+        let n = names.len();
+        names.sort();
+        names.dedup();
+        if names.len() != n {
+            return Some("a provider appears twice".into());
+        }
+        None
+    }
+
+    pub(crate) fn check(&self, stack: &str, id: &str, field: &str) -> Result<()> {
+        match self.problem() {
+            None => Ok(()),
+            Some(reason) => Err(Error::Rule {
+                stack: stack.to_owned(),
+                logical_id: id.to_owned(),
+                field: field.to_owned(),
+                rule: "S3",
+                reason,
+            }),
+        }
+    }
+}
+
+/// An EC2 Auto Scaling group capacity provider (`AWS::ECS::CapacityProvider`), with managed
+/// scaling and managed termination protection on by default.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ecs::AsgCapacityProvider;
+/// let mut app = App::new();
+/// let stack = app.stack("ec2")?;
+/// let asg_arn = stack.add_parameter("AsgArn", Parameter::string())?;
+/// let provider = AsgCapacityProvider::builder(&stack, "Instances", asg_arn.value())
+///     .target_capacity_percent(90)
+///     .build()?;
+/// # let _ = provider;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct AsgCapacityProvider {
+    stack: Stack,
+    id: String,
+    asg_arn: Value<String>,
+    managed_scaling: bool,
+    target_capacity: u32,
+    termination_protection: bool,
+    managed_draining: bool,
+}
+
+impl AsgCapacityProvider {
+    /// A provider for the Auto Scaling group with this ARN (or name).
+    pub fn builder(stack: &Stack, id: &str, auto_scaling_group: impl Into<Value<String>>) -> Self {
+        AsgCapacityProvider {
+            stack: stack.clone(),
+            id: id.to_owned(),
+            asg_arn: auto_scaling_group.into(),
+            managed_scaling: true,
+            target_capacity: 100,
+            termination_protection: true,
+            managed_draining: true,
+        }
+    }
+
+    /// Target utilization of managed scaling, 1-100 % (default 100).
+    pub fn target_capacity_percent(mut self, percent: u32) -> Self {
+        self.target_capacity = percent;
+        self
+    }
+
+    /// Turns managed scaling off (ECS then does not scale the group).
+    pub fn without_managed_scaling(mut self) -> Self {
+        self.managed_scaling = false;
+        self
+    }
+
+    /// Turns managed termination protection off (it needs managed scaling and the group's
+    /// scale-in protection).
+    pub fn without_termination_protection(mut self) -> Self {
+        self.termination_protection = false;
+        self
+    }
+
+    /// Turns managed draining off.
+    pub fn without_managed_draining(mut self) -> Self {
+        self.managed_draining = false;
+        self
+    }
+
+    /// Adds the provider.
+    pub fn build(self) -> Result<CapacityProvider<AsgCapacity>> {
+        let fail = |field: &str, reason: String| Error::Rule {
+            stack: self.stack.name().to_owned(),
+            logical_id: self.id.clone(),
+            field: field.to_owned(),
+            rule: "S3",
+            reason,
+        };
+        if !(1..=100).contains(&self.target_capacity) {
+            return Err(fail(
+                "AutoScalingGroupProvider.ManagedScaling.TargetCapacity",
+                format!("{} % is outside 1..=100", self.target_capacity),
+            ));
+        }
+        if self.termination_protection && !self.managed_scaling {
+            return Err(fail(
+                "AutoScalingGroupProvider.ManagedTerminationProtection",
+                "managed termination protection needs managed scaling".into(),
+            ));
+        }
+        let scaling = ManagedScaling::new().status(if self.managed_scaling {
+            ManagedScalingStatus::Enabled
+        } else {
+            ManagedScalingStatus::Disabled
+        });
+        let scaling = if self.managed_scaling {
+            scaling.target_capacity(i64::from(self.target_capacity))
+        } else {
+            scaling
+        };
+        let provider = AutoScalingGroupProvider::new(self.asg_arn.clone())
+            .managed_scaling(scaling)
+            .managed_termination_protection(if self.termination_protection {
+                AutoScalingGroupProviderManagedTerminationProtection::Enabled
+            } else {
+                AutoScalingGroupProviderManagedTerminationProtection::Disabled
+            })
+            .managed_draining(if self.managed_draining {
+                AutoScalingGroupProviderManagedDraining::Enabled
+            } else {
+                AutoScalingGroupProviderManagedDraining::Disabled
+            });
+        let handle: Handle<CfnCapacityProvider> = self.stack.add_owned(
+            &self.id,
+            CfnCapacityProvider::new().auto_scaling_group_provider(provider),
+            &format!("capacity provider {}", self.id),
+        )?;
+        Ok(CapacityProvider {
+            name: handle.reference(),
+            spot: false,
+            _kind: PhantomData,
+        })
+    }
+}

@@ -1,0 +1,355 @@
+//! The ECS cluster: name, Container Insights, capacity providers with a default strategy
+//! (rule S3), and ECS Exec settings.
+
+use std::rc::Rc;
+
+use super::capacity::{AsgCapacity, CapacityProvider, CapacityProviderStrategy, FargateCapacity};
+use crate::cfn::ecs::cluster::{
+    ClusterConfiguration, ClusterSettings,
+    ExecuteCommandConfiguration, ExecuteCommandConfigurationLogging,
+    ExecuteCommandLogConfiguration,
+};
+use crate::cfn::ecs::cluster_capacity_provider_associations as assoc;
+use crate::cfn::ecs::{Cluster as CfnCluster, ClusterCapacityProviderAssociations};
+use crate::error::{Error, Result};
+use crate::logs::LogGroup;
+use crate::template::{Handle, Stack, Value};
+
+/// Container Insights for the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContainerInsights {
+    /// Cluster, service and task metrics.
+    Enabled,
+    /// Enabled with container-level metrics (`enhanced`).
+    Enhanced,
+    /// Off.
+    Disabled,
+}
+
+/// Where ECS Exec sessions are logged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExecLogging {
+    /// The awslogs configuration of the task's containers (ECS's default).
+    Default,
+    /// Not logged.
+    None,
+    /// A CloudWatch log group of this app.
+    LogGroup(LogGroup),
+}
+
+/// Either kind of capacity provider, as a cluster holds both.
+#[derive(Debug, Clone)]
+enum AnyStrategy {
+    Fargate(CapacityProviderStrategy<FargateCapacity>),
+    Asg(CapacityProviderStrategy<AsgCapacity>),
+}
+
+/// Builds a [`Cluster`].
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ecs::{CapacityProvider, CapacityProviderStrategy, Cluster, ContainerInsights};
+/// let mut app = App::new();
+/// let stack = app.stack("platform")?;
+/// let cluster = Cluster::builder(&stack, "Cluster")
+///     .name("platform")
+///     .container_insights(ContainerInsights::Enhanced)
+///     .fargate_capacity_providers()
+///     .default_strategy(CapacityProviderStrategy::new()
+///         .with(CapacityProvider::fargate().weight(1).base(1))
+///         .with(CapacityProvider::fargate_spot().weight(4)))
+///     .build()?;
+/// # let _ = cluster;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ClusterBuilder {
+    stack: Stack,
+    id: String,
+    name: Option<String>,
+    insights: Option<ContainerInsights>,
+    fargate_providers: bool,
+    asg_providers: Vec<CapacityProvider<AsgCapacity>>,
+    default_strategy: Option<AnyStrategyHidden>,
+    exec_logging: Option<ExecLogging>,
+    exec_kms_key: Option<Value<String>>,
+    tags: Vec<(String, Value<String>)>,
+}
+
+#[derive(Debug)]
+struct ClusterShared {
+    stack: Stack,
+    id: String,
+    handle: Handle<CfnCluster>,
+    associations: Option<Handle<ClusterCapacityProviderAssociations>>,
+}
+
+/// An ECS cluster of this app; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    shared: Rc<ClusterShared>,
+}
+
+impl Cluster {
+    /// Starts a cluster with the logical id `id`.
+    pub fn builder(stack: &Stack, id: &str) -> ClusterBuilder {
+        ClusterBuilder {
+            stack: stack.clone(),
+            id: id.to_owned(),
+            name: None,
+            insights: None,
+            fargate_providers: false,
+            asg_providers: Vec::new(),
+            default_strategy: None,
+            exec_logging: None,
+            exec_kms_key: None,
+            tags: Vec::new(),
+        }
+    }
+
+    /// The cluster's name (`Ref`).
+    pub fn name(&self) -> Value<String> {
+        self.shared.handle.reference()
+    }
+
+    /// The cluster's ARN.
+    pub fn arn(&self) -> Value<String> {
+        self.shared.handle.attr_arn()
+    }
+
+    /// The L1 resource.
+    pub fn handle(&self) -> &Handle<CfnCluster> {
+        &self.shared.handle
+    }
+
+    /// The capacity provider associations, which services using a strategy must wait for.
+    pub fn associations(&self) -> Option<&Handle<ClusterCapacityProviderAssociations>> {
+        self.shared.associations.as_ref()
+    }
+
+    /// The stack and logical id.
+    pub fn stack(&self) -> &Stack {
+        &self.shared.stack
+    }
+
+    /// The logical id.
+    pub fn logical_id(&self) -> &str {
+        &self.shared.id
+    }
+}
+
+impl ClusterBuilder {
+    /// The cluster name (rule S15; checked when built). Without one CloudFormation generates a
+    /// unique name, which keeps the cluster replaceable.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Container Insights.
+    pub fn container_insights(mut self, insights: ContainerInsights) -> Self {
+        self.insights = Some(insights);
+        self
+    }
+
+    /// Makes `FARGATE` and `FARGATE_SPOT` available to the cluster's services.
+    pub fn fargate_capacity_providers(mut self) -> Self {
+        self.fargate_providers = true;
+        self
+    }
+
+    /// Makes an Auto Scaling group capacity provider available.
+    pub fn capacity_provider(mut self, provider: &CapacityProvider<AsgCapacity>) -> Self {
+        self.asg_providers.push(provider.clone());
+        self
+    }
+
+    /// The strategy of services that name neither a launch type nor a strategy (rule S3).
+    pub fn default_strategy<K: DefaultStrategyKind>(
+        mut self,
+        strategy: CapacityProviderStrategy<K>,
+    ) -> Self {
+        self.default_strategy = Some(K::wrap(strategy));
+        self
+    }
+
+    /// How ECS Exec sessions are logged.
+    pub fn exec_logging(mut self, logging: ExecLogging) -> Self {
+        self.exec_logging = Some(logging);
+        self
+    }
+
+    /// A KMS key that encrypts ECS Exec sessions.
+    pub fn exec_kms_key(mut self, key_id: impl Into<Value<String>>) -> Self {
+        self.exec_kms_key = Some(key_id.into());
+        self
+    }
+
+    /// A tag.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
+        self.tags.push((key.into(), value.into()));
+        self
+    }
+
+    fn fail(&self, field: &str, rule: &'static str, reason: String) -> Error {
+        Error::Rule {
+            stack: self.stack.name().to_owned(),
+            logical_id: self.id.clone(),
+            field: field.to_owned(),
+            rule,
+            reason,
+        }
+    }
+
+    /// Checks the values and adds the cluster (and its capacity provider associations).
+    pub fn build(self) -> Result<Cluster> {
+        let mut cluster = CfnCluster::new();
+        if let Some(name) = &self.name {
+            if let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name) {
+                return Err(self.fail("ClusterName", "S15", format!("`{name}` {reason}")));
+            }
+            cluster = cluster.cluster_name(name.as_str());
+        }
+        if let Some(i) = self.insights {
+            let value = match i {
+                ContainerInsights::Enabled => "enabled",
+                ContainerInsights::Enhanced => "enhanced",
+                ContainerInsights::Disabled => "disabled",
+            };
+            cluster = cluster.cluster_settings(vec![
+                ClusterSettings::new()
+                    .name("containerInsights")
+                    .value(value),
+            ]);
+        }
+        if self.exec_logging.is_some() || self.exec_kms_key.is_some() {
+            let mut exec = ExecuteCommandConfiguration::new();
+            match &self.exec_logging {
+                Some(ExecLogging::Default) | None => {
+                    exec = exec.logging(ExecuteCommandConfigurationLogging::Default)
+                }
+                Some(ExecLogging::None) => {
+                    exec = exec.logging(ExecuteCommandConfigurationLogging::None)
+                }
+                Some(ExecLogging::LogGroup(g)) => {
+                    exec = exec
+                        .logging(ExecuteCommandConfigurationLogging::Override)
+                        .log_configuration(
+                            ExecuteCommandLogConfiguration::new()
+                                .cloud_watch_log_group_name(g.name()),
+                        )
+                }
+            }
+            if let Some(k) = &self.exec_kms_key {
+                exec = exec.kms_key_id(k.clone());
+            }
+            cluster =
+                cluster.configuration(ClusterConfiguration::new().execute_command_configuration(exec));
+        }
+        if !self.tags.is_empty() {
+            cluster = cluster.tags(
+                self.tags
+                    .iter()
+                    .map(|(k, v)| crate::cfn::ecs::cluster::Tag::new().key(k.as_str()).value(v.clone()))
+                    .collect::<Vec<_>>(),
+            );
+        }
+
+        let mut providers: Vec<Value<String>> = Vec::new();
+        if self.fargate_providers {
+            providers.push("FARGATE".into());
+            providers.push("FARGATE_SPOT".into());
+        }
+        providers.extend(self.asg_providers.iter().map(|p| p.name.clone()));
+        let default_items: Vec<(Value<String>, Option<u32>, u32)> = match &self.default_strategy {
+            None => Vec::new(),
+            Some(AnyStrategyHidden(s)) => {
+                let problem = match s {
+                    AnyStrategy::Fargate(s) => s.problem(),
+                    AnyStrategy::Asg(s) => s.problem(),
+                };
+                if let Some(reason) = problem {
+                    return Err(self.fail("DefaultCapacityProviderStrategy", "S3", reason));
+                }
+                match s {
+                    AnyStrategy::Fargate(s) => items(s),
+                    AnyStrategy::Asg(s) => items(s),
+                }
+            }
+        };
+        for (name, _, _) in &default_items {
+            if !providers.contains(name) {
+                return Err(self.fail(
+                    "DefaultCapacityProviderStrategy",
+                    "S3",
+                    format!(
+                        "provider `{}` is not one of the cluster's capacity providers",
+                        name.literal().map_or("(an expression)", String::as_str)
+                    ),
+                ));
+            }
+        }
+
+        let handle = self
+            .stack
+            .add_owned(&self.id, cluster, &format!("cluster {}", self.id))?;
+        let associations = if providers.is_empty() {
+            None
+        } else {
+            let strategy: Vec<assoc::CapacityProviderStrategy> = default_items
+                .iter()
+                .map(|(name, base, weight)| {
+                    let mut i = assoc::CapacityProviderStrategy::new(name.clone())
+                        .weight(i64::from(*weight));
+                    if let Some(b) = base {
+                        i = i.base(i64::from(*b));
+                    }
+                    i
+                })
+                .collect();
+            Some(self.stack.add_owned(
+                &format!("{}CapacityProviders", self.id),
+                ClusterCapacityProviderAssociations::new(handle.reference(), strategy)
+                    .capacity_providers(providers),
+                &format!("cluster {}", self.id),
+            )?)
+        };
+        Ok(Cluster {
+            shared: Rc::new(ClusterShared {
+                stack: self.stack,
+                id: self.id,
+                handle,
+                associations,
+            }),
+        })
+    }
+}
+
+fn items<K>(s: &CapacityProviderStrategy<K>) -> Vec<(Value<String>, Option<u32>, u32)> {
+    s.items
+        .iter()
+        .map(|i| (i.provider.name.clone(), i.base, i.weight))
+        .collect()
+}
+
+/// The kinds of capacity provider a cluster's default strategy can hold.
+pub trait DefaultStrategyKind: Sized {
+    #[doc(hidden)]
+    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden;
+}
+
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct AnyStrategyHidden(AnyStrategy);
+
+impl DefaultStrategyKind for FargateCapacity {
+    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden {
+        AnyStrategyHidden(AnyStrategy::Fargate(strategy))
+    }
+}
+
+impl DefaultStrategyKind for AsgCapacity {
+    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden {
+        AnyStrategyHidden(AnyStrategy::Asg(strategy))
+    }
+}

@@ -1,0 +1,155 @@
+//! Port mappings typed by network mode (rules T4, T5, T20).
+
+use std::marker::PhantomData;
+
+use super::launch::{HostPorts, NetworkMode};
+use crate::cfn::ecs::task_definition::{
+    PortMapping as CfnPortMapping, PortMappingAppProtocol, PortMappingProtocol,
+};
+
+/// The transport protocol of a port mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Protocol {
+    /// TCP (the default).
+    Tcp,
+    /// UDP.
+    Udp,
+}
+
+/// The application protocol of a named port, used by Service Connect (rule T20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppProtocol {
+    /// HTTP/1.1.
+    Http,
+    /// HTTP/2.
+    Http2,
+    /// gRPC.
+    Grpc,
+}
+
+/// A container port mapping. Its network mode `N` decides what it can say: under `awsvpc` and
+/// `host` there is no host port to set (it always equals the container port, rule T5); under
+/// `bridge` the host port is optional (absent = dynamic) and may differ.
+///
+/// ```
+/// use ecs_dsl::ecs::{AppProtocol, AwsVpc, Bridge, PortMapping};
+/// let http = PortMapping::<AwsVpc>::tcp(8080).name("http").app_protocol(AppProtocol::Http);
+/// let published = PortMapping::<Bridge>::tcp(80).host_port(8080);
+/// let dynamic = PortMapping::<Bridge>::tcp(80); // the agent picks a host port
+/// # let _ = (http, published, dynamic);
+/// ```
+///
+/// ```compile_fail
+/// use ecs_dsl::ecs::{AwsVpc, PortMapping};
+/// // network mode `AwsVpc` has no separate host port (rule T5)
+/// let p = PortMapping::<AwsVpc>::tcp(80).host_port(8080);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortMapping<N> {
+    pub(crate) spec: PortSpec,
+    _network: PhantomData<fn() -> N>,
+}
+
+/// The network-independent content of a [`PortMapping`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PortSpec {
+    pub container_port: u16,
+    pub host_port: Option<u16>,
+    pub protocol: Protocol,
+    pub name: Option<String>,
+    pub app_protocol: Option<AppProtocol>,
+}
+
+impl<N: NetworkMode> PortMapping<N> {
+    /// A TCP port of the container.
+    pub fn tcp(container_port: u16) -> Self {
+        Self::new(container_port, Protocol::Tcp)
+    }
+
+    /// A UDP port of the container.
+    pub fn udp(container_port: u16) -> Self {
+        Self::new(container_port, Protocol::Udp)
+    }
+
+    /// A port with the given protocol.
+    pub fn new(container_port: u16, protocol: Protocol) -> Self {
+        PortMapping {
+            spec: PortSpec {
+                container_port,
+                host_port: None,
+                protocol,
+                name: None,
+                app_protocol: None,
+            },
+            _network: PhantomData,
+        }
+    }
+
+    /// Names the port, for Service Connect and load balancer references: at most 64 of
+    /// `[a-z0-9_-]`, not starting with `-`, unique in the task (rule T20, checked when the task
+    /// definition is built).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.spec.name = Some(name.into());
+        self
+    }
+
+    /// The application protocol (needs a [`name`](Self::name), rule T20).
+    pub fn app_protocol(mut self, protocol: AppProtocol) -> Self {
+        self.spec.app_protocol = Some(protocol);
+        self
+    }
+
+    /// Publishes the container port on a fixed host port (bridge and Windows NAT only, rule T5).
+    /// Without it a bridge port gets a dynamic host port.
+    pub fn host_port(mut self, host_port: u16) -> Self
+    where
+        N: HostPorts,
+    {
+        self.spec.host_port = Some(host_port);
+        self
+    }
+
+    /// The container port.
+    pub fn container_port(&self) -> u16 {
+        self.spec.container_port
+    }
+}
+
+impl PortSpec {
+    pub(crate) fn render(&self, host_port_equals_container: bool) -> CfnPortMapping {
+        let mut m = CfnPortMapping::new().container_port(i64::from(self.container_port));
+        if host_port_equals_container {
+            // awsvpc and host: leaving HostPort out is the same as repeating the container port.
+        } else if let Some(h) = self.host_port {
+            m = m.host_port(i64::from(h));
+        }
+        m = m.protocol(match self.protocol {
+            Protocol::Tcp => PortMappingProtocol::Tcp,
+            Protocol::Udp => PortMappingProtocol::Udp,
+        });
+        if let Some(name) = &self.name {
+            m = m.name(name.as_str());
+        }
+        if let Some(p) = self.app_protocol {
+            m = m.app_protocol(match p {
+                AppProtocol::Http => PortMappingAppProtocol::Http,
+                AppProtocol::Http2 => PortMappingAppProtocol::Http2,
+                AppProtocol::Grpc => PortMappingAppProtocol::Grpc,
+            });
+        }
+        m
+    }
+}
+
+/// Checks a port name against rule T20; `None` when it is valid.
+pub(crate) fn port_name_problem(name: &str) -> Option<String> {
+    if name.is_empty() || name.len() > 64 {
+        return Some(format!("has {} characters; 1 to 64 allowed", name.len()));
+    }
+    if name.starts_with('-') {
+        return Some("starts with '-'".to_owned());
+    }
+    name.chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-'))
+        .map(|c| format!("has '{c}'; only a-z, 0-9, '_' and '-' are allowed"))
+}

@@ -1,0 +1,419 @@
+//! Building a service: run-time checks and the L1 resource. Not generic over the states.
+
+use super::capacity::CapacityProviderStrategy;
+use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
+use super::service::{AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags};
+use super::task::TaskDefinition;
+use crate::cfn::ecs::Service as CfnService;
+use crate::cfn::ecs::service as l1;
+use crate::error::{Error, Result};
+use crate::iam::grants;
+use crate::template::{Handle, List, Stack, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Controller {
+    Ecs,
+    CodeDeploy,
+    External,
+}
+
+/// Everything a service builder collected.
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceSpec {
+    pub cluster: ClusterRef,
+    pub daemon: bool,
+    pub name: Option<String>,
+    pub desired_count: Option<u32>,
+    pub min_healthy: Option<u32>,
+    pub max_percent: Option<u32>,
+    pub circuit_breaker: Option<bool>,
+    pub alarms: Option<(Vec<Value<String>>, bool)>,
+    pub controller: Controller,
+    pub strategy: Option<Vec<(Value<String>, Option<u32>, u32)>>,
+    pub strategy_uses_spot: bool,
+    pub cluster_default_strategy: bool,
+    pub network: Option<AwsVpcNetwork>,
+    pub placement_strategies: Vec<PlacementStrategy>,
+    pub placement_constraints: Vec<PlacementConstraint>,
+    pub platform_version: Option<String>,
+    pub propagate_tags: Option<PropagateTags>,
+    pub managed_tags: bool,
+    pub tags: Vec<(String, Value<String>)>,
+    pub execute_command: bool,
+    pub target_groups: Vec<(Value<String>, String, u16)>,
+    pub grace_period: Option<u32>,
+}
+
+impl ServiceSpec {
+    pub(crate) fn new(cluster: ClusterRef, daemon: bool) -> Self {
+        ServiceSpec {
+            cluster,
+            daemon,
+            name: None,
+            desired_count: None,
+            min_healthy: None,
+            max_percent: None,
+            circuit_breaker: Some(true),
+            alarms: None,
+            controller: Controller::Ecs,
+            strategy: None,
+            strategy_uses_spot: false,
+            cluster_default_strategy: false,
+            network: None,
+            placement_strategies: Vec::new(),
+            placement_constraints: Vec::new(),
+            platform_version: None,
+            propagate_tags: None,
+            managed_tags: false,
+            tags: Vec::new(),
+            execute_command: false,
+            target_groups: Vec::new(),
+            grace_period: None,
+        }
+    }
+}
+
+pub(crate) fn strategy_items<K>(
+    s: &CapacityProviderStrategy<K>,
+) -> Vec<(Value<String>, Option<u32>, u32)> {
+    s.items
+        .iter()
+        .map(|i| (i.provider.name.clone(), i.base, i.weight))
+        .collect()
+}
+
+fn literal_len(v: &Value<List<String>>) -> Option<usize> {
+    v.literal().map(Vec::len)
+}
+
+/// Validates the values the types could not see and adds the service.
+pub(crate) fn build<L: LaunchType, N: NetworkMode>(
+    stack: &Stack,
+    id: &str,
+    task: &TaskDefinition<L, N>,
+    s: ServiceSpec,
+) -> Result<Handle<CfnService>> {
+    let fail = |field: &str, rule: &'static str, reason: String| Error::Rule {
+        stack: stack.name().to_owned(),
+        logical_id: id.to_owned(),
+        field: field.to_owned(),
+        rule,
+        reason,
+    };
+    let launch = task.launch_kind();
+    if let Some(name) = &s.name {
+        if let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name) {
+            return Err(fail("ServiceName", "S15", format!("`{name}` {reason}")));
+        }
+    }
+    if s.daemon && launch.is_fargate() {
+        return Err(fail("SchedulingStrategy", "S1", "daemon services cannot run on Fargate".into()));
+    }
+    if s.daemon && s.controller != Controller::Ecs {
+        return Err(fail(
+            "DeploymentController",
+            "S1",
+            "daemon services use the ECS deployment controller".into(),
+        ));
+    }
+    if s.controller != Controller::Ecs && (s.alarms.is_some() || s.circuit_breaker.is_some()) {
+        return Err(fail(
+            "DeploymentConfiguration",
+            "S13",
+            "the circuit breaker and deployment alarms need the ECS deployment controller".into(),
+        ));
+    }
+    if let Some(min) = s.min_healthy {
+        if min > 100 {
+            return Err(fail(
+                "DeploymentConfiguration.MinimumHealthyPercent",
+                "S1",
+                format!("{min} % is above 100 %"),
+            ));
+        }
+    }
+    if let (Some(max), Some(min)) = (s.max_percent, s.min_healthy) {
+        if max < min || max < 100 {
+            return Err(fail(
+                "DeploymentConfiguration.MaximumPercent",
+                "S1",
+                format!("{max} % must be at least 100 % and at least the minimum healthy {min} %"),
+            ));
+        }
+    }
+    if let Some(items) = &s.strategy {
+        let strategy = CapacityProviderStrategy::<()> {
+            items: items
+                .iter()
+                .map(|(n, b, w)| super::capacity::StrategyItem::<()>::raw(n.clone(), *b, *w))
+                .collect(),
+        };
+        strategy.check(stack.name(), id, "CapacityProviderStrategy")?;
+        if s.strategy_uses_spot && launch.is_windows() {
+            return Err(fail(
+                "CapacityProviderStrategy",
+                "S4",
+                "FARGATE_SPOT does not run Windows tasks".into(),
+            ));
+        }
+    }
+    if let Some(net) = &s.network {
+        if let Some(n) = literal_len(&net.subnets) {
+            if !(1..=16).contains(&n) {
+                return Err(fail(
+                    "NetworkConfiguration.AwsvpcConfiguration.Subnets",
+                    "S5",
+                    format!("{n} subnets; 1 to 16 allowed"),
+                ));
+            }
+        }
+        let groups = net.security_groups.as_ref().map_or(Some(0), literal_len);
+        if let Some(n) = groups.map(|g| g + net.extra_security_groups.len()) {
+            if n > 5 {
+                return Err(fail(
+                    "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
+                    "S5",
+                    format!("{n} security groups; at most 5 allowed"),
+                ));
+            }
+        }
+    }
+    if task.network_kind() == NetworkKind::AwsVpc && s.network.is_none() {
+        return Err(fail(
+            "NetworkConfiguration",
+            "S5",
+            "an awsvpc service needs a network configuration".into(),
+        ));
+    }
+    if s.target_groups.len() > 5 {
+        return Err(fail(
+            "LoadBalancers",
+            "S7",
+            format!("{} target groups; a service has at most 5", s.target_groups.len()),
+        ));
+    }
+    for (_, container, port) in &s.target_groups {
+        let found = task
+            .container(container)
+            .is_some_and(|c| c.ports().any(|(p, _, _)| p == *port));
+        if !found {
+            return Err(fail(
+                "LoadBalancers",
+                "S7",
+                format!(
+                    "container `{container}` with port {port} is not in task definition `{}`",
+                    task.logical_id()
+                ),
+            ));
+        }
+    }
+    if s.grace_period.is_some() && s.target_groups.is_empty() {
+        return Err(fail(
+            "HealthCheckGracePeriodSeconds",
+            "S8",
+            "a health check grace period needs a load balancer".into(),
+        ));
+    }
+    if s.platform_version.is_some() && !launch.is_fargate() {
+        return Err(fail(
+            "PlatformVersion",
+            "S4",
+            "a platform version applies only to Fargate".into(),
+        ));
+    }
+    if s.execute_command {
+        task.grant(grants::ecs_exec())?;
+    }
+
+    let svc = render(task, &s);
+    let owner = format!("service {id}");
+    let handle = stack.add_owned(id, svc, &owner)?;
+    if s.strategy.is_some() || s.cluster_default_strategy {
+        if let Some(assoc) = &s.cluster.associations {
+            handle.add_depends_on(assoc)?;
+        }
+    }
+    Ok(handle)
+}
+
+fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &ServiceSpec) -> CfnService {
+    let launch = task.launch_kind();
+    let mut svc = CfnService::new()
+        .cluster(s.cluster.name.clone())
+        .task_definition(task.arn());
+    if let Some(name) = &s.name {
+        svc = svc.service_name(name.as_str());
+    }
+    if s.daemon {
+        svc = svc.scheduling_strategy(l1::ServiceSchedulingStrategy::Daemon);
+    } else {
+        svc = svc.desired_count(i64::from(s.desired_count.unwrap_or(1)));
+    }
+    match (&s.strategy, s.cluster_default_strategy) {
+        (Some(items), _) => {
+            svc = svc.capacity_provider_strategy(
+                items
+                    .iter()
+                    .map(|(name, base, weight)| {
+                        let mut i = l1::CapacityProviderStrategyItem::new()
+                            .capacity_provider(name.clone())
+                            .weight(i64::from(*weight));
+                        if let Some(b) = base {
+                            i = i.base(i64::from(*b));
+                        }
+                        i
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }
+        (None, true) => {}
+        (None, false) => {
+            svc = svc.launch_type(match launch {
+                LaunchKind::Fargate | LaunchKind::FargateWindows => l1::ServiceLaunchType::Fargate,
+                LaunchKind::Ec2 | LaunchKind::Ec2Windows => l1::ServiceLaunchType::Ec2,
+                LaunchKind::External => l1::ServiceLaunchType::External,
+            })
+        }
+    }
+    let mut deploy = l1::DeploymentConfiguration::new();
+    let mut has_deploy = false;
+    let min = s.min_healthy.or(if s.daemon { None } else { Some(100) });
+    if let Some(min) = min {
+        deploy = deploy.minimum_healthy_percent(i64::from(min));
+        has_deploy = true;
+    }
+    if let Some(max) = s.max_percent {
+        deploy = deploy.maximum_percent(i64::from(max));
+        has_deploy = true;
+    }
+    if let Some(rollback) = s.circuit_breaker {
+        deploy = deploy.deployment_circuit_breaker(l1::DeploymentCircuitBreaker::new(true, rollback));
+        has_deploy = true;
+    }
+    if let Some((names, rollback)) = &s.alarms {
+        deploy = deploy.alarms(l1::DeploymentAlarms::new(names.clone(), true, *rollback));
+        has_deploy = true;
+    }
+    if has_deploy {
+        svc = svc.deployment_configuration(deploy);
+    }
+    match s.controller {
+        Controller::Ecs => {}
+        Controller::CodeDeploy => {
+            svc = svc.deployment_controller(
+                l1::DeploymentController::new().type_(l1::DeploymentControllerType::CodeDeploy),
+            )
+        }
+        Controller::External => {
+            svc = svc.deployment_controller(
+                l1::DeploymentController::new().type_(l1::DeploymentControllerType::External),
+            )
+        }
+    }
+    if let Some(net) = &s.network {
+        let mut vpc = l1::AwsVpcConfiguration::new()
+            .subnets(net.subnets.clone())
+            .assign_public_ip(if net.public_ip {
+                l1::AwsVpcConfigurationAssignPublicIp::Enabled
+            } else {
+                l1::AwsVpcConfigurationAssignPublicIp::Disabled
+            });
+        let groups: Option<Value<List<String>>> = match (&net.security_groups, net.extra_security_groups.is_empty()) {
+            (None, true) => None,
+            (None, false) => Some(Value::Literal(net.extra_security_groups.clone())),
+            (Some(Value::Literal(list)), _) => {
+                let mut all = list.clone();
+                all.extend(net.extra_security_groups.iter().cloned());
+                Some(Value::Literal(all))
+            }
+            (Some(expr), true) => Some(expr.clone()),
+            (Some(expr), false) => {
+                // A list expression plus single groups: join them into one list.
+                let mut parts = vec![crate::template::intrinsic::join_list(",", expr.clone())];
+                parts.extend(net.extra_security_groups.iter().cloned());
+                Some(crate::template::intrinsic::split(
+                    ",",
+                    crate::template::intrinsic::join(",", parts),
+                ))
+            }
+        };
+        if let Some(g) = groups {
+            vpc = vpc.security_groups(g);
+        }
+        svc = svc.network_configuration(l1::NetworkConfiguration::new().awsvpc_configuration(vpc));
+    }
+    if !s.placement_strategies.is_empty() {
+        svc = svc.placement_strategies(
+            s.placement_strategies
+                .iter()
+                .map(|p| match p {
+                    PlacementStrategy::Spread(f) => {
+                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Spread).field(f.as_str())
+                    }
+                    PlacementStrategy::Binpack(f) => {
+                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Binpack).field(f.as_str())
+                    }
+                    PlacementStrategy::Random => {
+                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Random)
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if !s.placement_constraints.is_empty() {
+        svc = svc.placement_constraints(
+            s.placement_constraints
+                .iter()
+                .map(|c| match c {
+                    PlacementConstraint::DistinctInstance => {
+                        l1::PlacementConstraint::new(l1::PlacementConstraintType::DistinctInstance)
+                    }
+                    PlacementConstraint::MemberOf(e) => {
+                        l1::PlacementConstraint::new(l1::PlacementConstraintType::MemberOf)
+                            .expression(e.as_str())
+                    }
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some(v) = &s.platform_version {
+        svc = svc.platform_version(v.as_str());
+    }
+    if let Some(p) = s.propagate_tags {
+        svc = svc.propagate_tags(match p {
+            PropagateTags::Service => l1::ServicePropagateTags::Service,
+            PropagateTags::TaskDefinition => l1::ServicePropagateTags::TaskDefinition,
+        });
+    }
+    if s.managed_tags {
+        svc = svc.enable_ecs_managed_tags(true);
+    }
+    if s.execute_command {
+        svc = svc.enable_execute_command(true);
+    }
+    if !s.tags.is_empty() {
+        svc = svc.tags(
+            s.tags
+                .iter()
+                .map(|(k, v)| l1::Tag::new().key(k.as_str()).value(v.clone()))
+                .collect::<Vec<_>>(),
+        );
+    }
+    if !s.target_groups.is_empty() {
+        svc = svc.load_balancers(
+            s.target_groups
+                .iter()
+                .map(|(arn, c, p)| {
+                    l1::LoadBalancer::new()
+                        .container_port(i64::from(*p))
+                        .container_name(c.as_str())
+                        .target_group_arn(arn.clone())
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some(g) = s.grace_period {
+        svc = svc.health_check_grace_period_seconds(i64::from(g));
+    }
+    svc
+}

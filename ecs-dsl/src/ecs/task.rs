@@ -1,0 +1,219 @@
+//! A built task definition: a typed handle that services, grants and load balancers use.
+
+use std::cell::RefCell;
+use std::marker::PhantomData;
+use std::rc::Rc;
+
+use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
+use super::port::{PortSpec, Protocol};
+use crate::cfn::ecs::TaskDefinition as CfnTaskDefinition;
+use crate::error::{Error, Result};
+use crate::iam::{PolicyStatement, Role, ServicePrincipal};
+use crate::logs::LogGroup;
+use crate::template::{Handle, Stack, Value};
+
+/// A role of a task definition: one this app defines, or one imported by ARN.
+#[derive(Debug, Clone)]
+pub enum RoleSlot {
+    /// A role of this app; grants are added to it.
+    Owned(Role),
+    /// A role imported by ARN; grants cannot be added to it.
+    Imported(Value<String>),
+}
+
+impl RoleSlot {
+    /// The role's ARN.
+    pub fn arn(&self) -> Value<String> {
+        match self {
+            RoleSlot::Owned(r) => r.arn(),
+            RoleSlot::Imported(a) => a.clone(),
+        }
+    }
+}
+
+/// What services and load balancers need to know about a container of a built task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContainerInfo {
+    pub(crate) name: String,
+    pub(crate) essential: bool,
+    pub(crate) ports: Vec<PortSpec>,
+    pub(crate) has_health_check: bool,
+}
+
+impl ContainerInfo {
+    /// The container's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the container is essential.
+    pub fn is_essential(&self) -> bool {
+        self.essential
+    }
+
+    /// Whether the container has a health check.
+    pub fn has_health_check(&self) -> bool {
+        self.has_health_check
+    }
+
+    /// The container ports it publishes, with their protocol and name.
+    pub fn ports(&self) -> impl Iterator<Item = (u16, Protocol, Option<&str>)> {
+        self.ports
+            .iter()
+            .map(|p| (p.container_port, p.protocol, p.name.as_deref()))
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct TaskShared {
+    pub stack: Stack,
+    pub id: String,
+    pub handle: Handle<CfnTaskDefinition>,
+    pub launch: LaunchKind,
+    pub network: NetworkKind,
+    pub containers: Vec<ContainerInfo>,
+    pub task_role: RefCell<Option<RoleSlot>>,
+    pub execution_role: Option<RoleSlot>,
+    pub log_group: Option<LogGroup>,
+}
+
+/// A task definition added to a stack, typed by launch type and network mode so that services
+/// and load balancers can check what fits it. Made by
+/// [`TaskDefinitionBuilder::build`](super::TaskDefinitionBuilder::build); cheap to clone.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ecs::TaskDefinition;
+/// use ecs_dsl::iam::PolicyStatement;
+/// let mut app = App::new();
+/// let stack = app.stack("jobs")?;
+/// let task = TaskDefinition::fargate(&stack, "Report", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// let report = task.new_container("report", ecs_dsl::image!("example/report:1"));
+/// let task = task.container(report).build()?;
+/// // The task role is created on first use:
+/// task.grant(PolicyStatement::allow().action("s3:PutObject").resource("arn:aws:s3:::reports/*"))?;
+/// assert_eq!(task.container("report").map(|c| c.is_essential()), Some(true));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+pub struct TaskDefinition<L, N> {
+    pub(crate) shared: Rc<TaskShared>,
+    _types: PhantomData<fn() -> (L, N)>,
+}
+
+impl<L, N> Clone for TaskDefinition<L, N> {
+    fn clone(&self) -> Self {
+        TaskDefinition {
+            shared: Rc::clone(&self.shared),
+            _types: PhantomData,
+        }
+    }
+}
+
+impl<L, N> std::fmt::Debug for TaskDefinition<L, N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "TaskDefinition({}/{})",
+            self.shared.stack.name(),
+            self.shared.id
+        )
+    }
+}
+
+impl<L: LaunchType, N: NetworkMode> TaskDefinition<L, N> {
+    pub(crate) fn from_shared(shared: TaskShared) -> Self {
+        TaskDefinition {
+            shared: Rc::new(shared),
+            _types: PhantomData,
+        }
+    }
+
+    /// The task definition's ARN (`Ref`).
+    pub fn arn(&self) -> Value<String> {
+        self.shared.handle.reference()
+    }
+
+    /// The L1 resource, for escape hatches.
+    pub fn handle(&self) -> &Handle<CfnTaskDefinition> {
+        &self.shared.handle
+    }
+
+    /// The stack it belongs to.
+    pub fn stack(&self) -> &Stack {
+        &self.shared.stack
+    }
+
+    /// Its logical id.
+    pub fn logical_id(&self) -> &str {
+        &self.shared.id
+    }
+
+    /// The launch type.
+    pub fn launch_kind(&self) -> LaunchKind {
+        self.shared.launch
+    }
+
+    /// The network mode.
+    pub fn network_kind(&self) -> NetworkKind {
+        self.shared.network
+    }
+
+    /// The containers, in the order they were added.
+    pub fn containers(&self) -> &[ContainerInfo] {
+        &self.shared.containers
+    }
+
+    /// A container by name.
+    pub fn container(&self, name: &str) -> Option<&ContainerInfo> {
+        self.shared.containers.iter().find(|c| c.name == name)
+    }
+
+    /// The execution role, if the task needed or was given one.
+    pub fn execution_role(&self) -> Option<&RoleSlot> {
+        self.shared.execution_role.as_ref()
+    }
+
+    /// The log group created for `AwsLogs::auto()` containers.
+    pub fn log_group(&self) -> Option<&LogGroup> {
+        self.shared.log_group.as_ref()
+    }
+
+    /// The task role, if there is one yet.
+    pub fn task_role(&self) -> Option<RoleSlot> {
+        self.shared.task_role.borrow().clone()
+    }
+
+    /// The task role, created as `<Id>TaskRole` if the task has none yet.
+    pub fn ensure_task_role(&self) -> Result<RoleSlot> {
+        if let Some(role) = self.task_role() {
+            return Ok(role);
+        }
+        let s = &self.shared;
+        let role = Role::builder(
+            &s.stack,
+            &format!("{}TaskRole", s.id),
+            ServicePrincipal::EcsTasks,
+        )
+        .build()?;
+        let arn = role.arn();
+        s.handle.update(|td| td.task_role_arn = Some(arn))?;
+        let slot = RoleSlot::Owned(role);
+        *s.task_role.borrow_mut() = Some(slot.clone());
+        Ok(slot)
+    }
+
+    /// Allows the containers to do what `statement` says: it is added to the task role, which
+    /// is created if needed. Fails for an imported task role, which this program cannot change.
+    pub fn grant(&self, statement: PolicyStatement) -> Result<()> {
+        match self.ensure_task_role()? {
+            RoleSlot::Owned(role) => role.add_to_policy(statement),
+            RoleSlot::Imported(_) => Err(Error::Rule {
+                stack: self.shared.stack.name().to_owned(),
+                logical_id: self.shared.id.clone(),
+                field: "TaskRoleArn".to_owned(),
+                rule: "IAM",
+                reason: "the task role is imported by ARN; add the permission to that role where it is defined".to_owned(),
+            }),
+        }
+    }
+}
