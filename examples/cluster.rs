@@ -57,7 +57,13 @@ pub fn build() -> Result<App> {
                             "ecs:DescribeServices".into(),
                         ]),
                     ),
-                    ("Resource", Json::from("*")),
+                    (
+                        "Resource",
+                        intrinsic::sub(
+                            "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:service/*",
+                        )
+                        .into(),
+                    ),
                     (
                         "Condition",
                         Json::object([(
@@ -67,6 +73,7 @@ pub fn build() -> Result<App> {
                     ),
                 ]),
                 Json::object([
+                    // These two actions have no resource-level permissions: AWS requires "*".
                     ("Sid", Json::from("RegisterTaskDefinitions")),
                     ("Effect", Json::from("Allow")),
                     (

@@ -9,13 +9,24 @@ use ecs_dsl_examples::{assert_cfn_lint_clean, scratch_dir};
 
 #[path = "../examples/cluster.rs"]
 mod cluster;
+#[path = "../examples/ec2_daemon.rs"]
+mod ec2_daemon;
+#[path = "../examples/frontend_backend_task.rs"]
+mod frontend_backend_task;
+#[path = "../examples/nginx_webserver.rs"]
+mod nginx_webserver;
 
 /// A function that builds an example's app.
 type Build = fn() -> ecs_dsl::Result<ecs_dsl::App>;
 
 /// The examples, by name, with the function that builds each app.
 fn examples() -> Vec<(&'static str, Build)> {
-    vec![("cluster", cluster::build)]
+    vec![
+        ("cluster", cluster::build),
+        ("nginx_webserver", nginx_webserver::build),
+        ("frontend_backend_task", frontend_backend_task::build),
+        ("ec2_daemon", ec2_daemon::build),
+    ]
 }
 
 fn snapshot_settings() -> insta::Settings {
@@ -89,4 +100,36 @@ fn templates_pass_cfn_lint_without_errors_or_warnings() {
     for (name, build) in examples() {
         assert_cfn_lint_clean(&format!("{name}-lint"), &build().unwrap());
     }
+}
+
+/// The only `"Resource": "*"` statements in any example template are ones AWS requires: their
+/// actions have no resource-level permissions (`REQUIRED_WILDCARD_ACTIONS`).
+#[test]
+fn wildcard_iam_resources_appear_only_where_aws_requires_them() {
+    use ecs_dsl::iam::grants::{REQUIRED_WILDCARD_ACTIONS, wildcard_statements};
+    // The cluster example's hand-written deploy policy registers task definitions; these ECS
+    // actions have no resource-level permissions either (see the Service Authorization
+    // Reference for Amazon ECS).
+    const REQUIRED_BY_THE_CLUSTER_EXAMPLE: [&str; 2] =
+        ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"];
+    let mut seen = 0;
+    for (name, build) in examples() {
+        let assembly = build().unwrap().synthesize().unwrap();
+        for stack in &assembly.stacks {
+            for w in wildcard_statements(&stack.template_json()) {
+                seen += 1;
+                for action in &w.actions {
+                    assert!(
+                        REQUIRED_WILDCARD_ACTIONS.contains(&action.as_str())
+                            || REQUIRED_BY_THE_CLUSTER_EXAMPLE.contains(&action.as_str()),
+                        "{name}/{}: {} allows {action} on every resource",
+                        stack.name,
+                        w.logical_id
+                    );
+                }
+            }
+        }
+    }
+    // frontend_backend_task's ECR token and the cluster example's task definition actions.
+    assert_eq!(seen, 2);
 }

@@ -464,14 +464,20 @@ fn validate_limits(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
 }
 
 /// Everything the execution role must be allowed, in a stable order.
+///
+/// On EC2 the container instance role pulls images and writes awslogs, so those grants go to
+/// the execution role only on Fargate and External instances; secrets, private registry
+/// credentials and environment files always use the execution role.
 fn execution_grants(t: &TaskSpec, log_group: Option<&LogGroup>) -> Vec<PolicyStatement> {
+    let agent_uses_execution_role = !matches!(t.launch, LaunchKind::Ec2 | LaunchKind::Ec2Windows);
     let mut out = Vec::new();
     for c in &t.containers {
-        if let Some(arn) = c.image.ecr_repository_arn() {
+        if let Some(arn) = c.image.ecr_repository_arn().filter(|_| agent_uses_execution_role) {
             out.extend(grants::ecr_pull(arn));
         }
         if let Some(log) = &c.logging {
             match &log.driver {
+                LogDriverKind::AwsLogs(_) if !agent_uses_execution_role => {}
                 LogDriverKind::AwsLogs(a) => match &a.destination {
                     LogDestination::Auto(_) => {
                         if let Some(g) = log_group {
@@ -541,7 +547,8 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         RoleChoice::Imported(arn) => Some(RoleSlot::Imported(arn.clone())),
         RoleChoice::Auto if grants.is_empty() => None,
         RoleChoice::Auto => {
-            let mut b = Role::builder(stack, &format!("{id}ExecutionRole"), ServicePrincipal::EcsTasks);
+            let mut b = Role::builder(stack, &format!("{id}ExecutionRole"), ServicePrincipal::EcsTasks)
+                .without_source_conditions();
             for g in grants {
                 b = b.statement(g);
             }

@@ -47,9 +47,30 @@ pub struct RoleBuilder {
     managed_policies: Vec<ManagedPolicy>,
     permissions_boundary: Option<ManagedPolicy>,
     document: PolicyDocument,
+    source_conditions: bool,
 }
 
 impl RoleBuilder {
+    /// Leaves the confused-deputy conditions out of the trust policy (see
+    /// [`ServicePrincipal::trust_statement`]). Task execution roles use this: the ECS
+    /// documentation shows those conditions for task roles only.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::iam::{Role, ServicePrincipal};
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let role = Role::builder(&stack, "ExecutionRole", ServicePrincipal::EcsTasks)
+    ///     .without_source_conditions()
+    ///     .build()?;
+    /// # let _ = role;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn without_source_conditions(mut self) -> Self {
+        self.source_conditions = false;
+        self
+    }
+
     /// Sets `Description` (at most 1000 characters, checked for literals at build).
     ///
     /// ```
@@ -293,7 +314,16 @@ impl RoleBuilder {
         if let Some((field, reason)) = self.problem() {
             return Err(self.invalid(field, reason));
         }
-        let mut resource = cfn::iam::Role::new(self.principal.trust_policy().to_json());
+        let trust = if self.source_conditions {
+            self.principal.trust_policy()
+        } else {
+            PolicyDocument::new().with_statement(
+                PolicyStatement::allow()
+                    .principal(self.principal.clone())
+                    .action("sts:AssumeRole"),
+            )
+        };
+        let mut resource = cfn::iam::Role::new(trust.to_json());
         resource.description = self.description;
         resource.path = self.path;
         resource.role_name = self.role_name;
@@ -471,6 +501,7 @@ impl Role {
             managed_policies: Vec::new(),
             permissions_boundary: None,
             document: PolicyDocument::new(),
+            source_conditions: true,
         }
     }
 
