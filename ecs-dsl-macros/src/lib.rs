@@ -157,7 +157,7 @@ pub fn fargate(input: TokenStream) -> TokenStream {
         let message = format!("{reason} (rule F-SIZE)");
         return syn::Error::new(span, message).to_compile_error().into();
     }
-    quote!(::ecs_dsl::ecs::FargateSize::__checked(#cpu, #memory)).into()
+    quote!(::ecs_dsl::ecs::KnownSize::<#cpu, #memory>::__checked()).into()
 }
 
 /// A container image reference checked at compile time against rule T22 (the Docker/OCI

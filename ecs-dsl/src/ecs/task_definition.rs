@@ -22,30 +22,21 @@ pub mod count {
     /// `N` containers so far.
     #[derive(Debug, Clone, Copy)]
     pub struct Count<const N: usize>;
-    /// Containers were added from data; rule T1 is checked when the task definition is built.
-    #[derive(Debug, Clone, Copy)]
-    pub enum Dynamic {}
 
-    /// One more container (rule T1).
+    /// `Self` plus one container makes `M` containers, for `M` up to 10 (rule T1). The count
+    /// after adding is a parameter of `container`, not an associated type, so that an eleventh
+    /// container is reported with this trait's message.
     #[diagnostic::on_unimplemented(
         message = "a task definition holds at most 10 containers (rule T1)",
-        label = "this would be the eleventh container"
+        label = "this would be container number 11"
     )]
-    pub trait Next {
-        /// The count after adding one.
-        type Next;
-    }
-    macro_rules! next {
+    pub trait IncTo<const M: usize> {}
+    macro_rules! inc {
         ($($n:literal => $m:literal),*) => {$(
-            impl Next for Count<$n> {
-                type Next = Count<$m>;
-            }
+            impl IncTo<$m> for Count<$n> {}
         )*};
     }
-    next!(0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5, 5 => 6, 6 => 7, 7 => 8, 8 => 9, 9 => 10);
-    impl Next for Dynamic {
-        type Next = Dynamic;
-    }
+    inc!(0 => 1, 1 => 2, 2 => 3, 3 => 4, 4 => 5, 5 => 6, 6 => 7, 7 => 8, 8 => 9, 9 => 10);
 }
 
 /// Whether a task definition has an essential container yet (rule T11).
@@ -275,12 +266,12 @@ where
 
     /// Adds a container. The count is part of the type: an eleventh container does not compile
     /// (rule T1).
-    pub fn container<E2, H2>(
+    pub fn container<const M: usize, E2, H2>(
         mut self,
         container: Container<L, N, S, E2, H2>,
-    ) -> TaskDefinitionBuilder<L, N, S, <C as count::Next>::Next, <E as essential::Add<E2>>::Out>
+    ) -> TaskDefinitionBuilder<L, N, S, count::Count<M>, <E as essential::Add<E2>>::Out>
     where
-        C: count::Next,
+        C: count::IncTo<M>,
         E: essential::Add<E2>,
     {
         self.spec.containers.push(container.spec);
@@ -288,12 +279,13 @@ where
         self.retype(size)
     }
 
-    /// Adds containers that come from data (a config file): the count and the essential
-    /// container are then checked when the task definition is built (rules T1, T11).
+    /// Adds containers that come from data (a config file). The count in the type stays as it
+    /// was, and the type stops requiring an essential container: both rules are checked when
+    /// the task definition is built instead (rules T1, T11).
     pub fn containers<I, E2, H2>(
         mut self,
         containers: I,
-    ) -> TaskDefinitionBuilder<L, N, S, count::Dynamic, essential::Some>
+    ) -> TaskDefinitionBuilder<L, N, S, C, essential::Some>
     where
         I: IntoIterator<Item = Container<L, N, S, E2, H2>>,
     {

@@ -1,0 +1,17 @@
+// Rule S13: the circuit breaker needs the ECS deployment controller.
+use ecs_dsl::prelude::*;
+use ecs_dsl::ecs::*;
+
+fn main() -> ecs_dsl::Result<()> {
+    let mut app = App::new();
+    let stack = app.stack("web")?;
+    let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).port(80);
+    let task = task.container(web).build()?;
+    let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    let service = Service::replica(&stack, "Web", &cluster, &task)
+        .code_deploy_controller()
+        .circuit_breaker(true);
+    let _ = service;
+    Ok(())
+}
