@@ -95,6 +95,7 @@ pub type Capability = String;
 /// ```
 pub struct Container<L, N, S, E = Essential, H = NoHealthCheck> {
     pub(crate) spec: ContainerSpec,
+    #[allow(clippy::type_complexity)] // the typestate markers, nothing else
     _state: PhantomData<fn() -> (L, N, S, E, H)>,
 }
 

@@ -7,13 +7,15 @@ use ecs_dsl_rules::fargate::{self, Os};
 use crate::error::{Error, Result};
 use crate::template::Value;
 
-/// A valid Fargate CPU/memory pair.
+/// A valid Fargate CPU/memory pair known at run time (from config). [`fargate!`](crate::fargate)
+/// makes a [`KnownSize`](super::KnownSize), which converts into this.
 ///
 /// ```
 /// use ecs_dsl::ecs::FargateSize;
-/// let size = ecs_dsl::fargate!(cpu = 512, memory = 1024);
+/// let size = FargateSize::new(512, 1024)?;
 /// assert_eq!((size.cpu_units(), size.memory_mib()), (512, 1024));
 /// assert_eq!(FargateSize::parse("0.5 vCPU", "1 GB")?, size);
+/// assert_eq!(FargateSize::from(ecs_dsl::fargate!(cpu = 512, memory = 1024)), size);
 /// assert!(FargateSize::new(256, 4096).is_err());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```

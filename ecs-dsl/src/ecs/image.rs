@@ -278,9 +278,9 @@ fn join_tag(uri: Value<String>, tag: &str) -> Value<String> {
 }
 
 impl fmt::Display for Image {
-    /// The reference for a literal; `<RepositoryUri of `Repo` in stack `web`>:tag` for
-    /// [`Image::ecr`]; `<CloudFormation expression>` for [`Image::from_value`] with an
-    /// expression.
+    /// The reference for a literal; ``<RepositoryUri of `Repo` in stack `web`>:tag`` for
+    /// [`Image::ecr`], `<repository URI>:tag` for [`Image::ecr_imported`] with an expression
+    /// URI, and `<CloudFormation expression>` for [`Image::from_value`] with an expression.
     ///
     /// ```
     /// assert_eq!(ecs_dsl::image!("ghcr.io/org/app:v1").to_string(), "ghcr.io/org/app:v1");

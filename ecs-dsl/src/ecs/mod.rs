@@ -2,7 +2,7 @@
 //! rules of `ecs-rules.md` as types where the compiler can check them and as checks returning
 //! [`Error::Rule`](crate::Error::Rule) when the task definition or service is built.
 //!
-//! Values that are CloudFormation expressions (a [`Parameter`](crate::Parameter), an
+//! Values that are CloudFormation expressions (a [`Parameter`](crate::template::Parameter), an
 //! `Fn::ImportValue`, a `GetAtt`) cannot be checked before deployment: each check skips them
 //! explicitly and the value is passed through unchanged.
 

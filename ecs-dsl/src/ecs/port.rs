@@ -153,3 +153,17 @@ pub(crate) fn port_name_problem(name: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-'))
         .map(|c| format!("has '{c}'; only a-z, 0-9, '_' and '-' are allowed"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::port_name_problem;
+
+    #[test]
+    fn t20_port_names() {
+        assert!(port_name_problem("http").is_none());
+        assert!(port_name_problem(&"a".repeat(64)).is_none());
+        assert!(port_name_problem("-x").is_some());
+        assert!(port_name_problem("Http").is_some());
+        assert!(port_name_problem(&"a".repeat(65)).is_some());
+    }
+}

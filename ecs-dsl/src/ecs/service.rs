@@ -166,6 +166,7 @@ pub struct ServiceBuilder<
     pub(crate) id: String,
     pub(crate) task: TaskDefinition<L, N>,
     pub(crate) spec: ServiceSpec,
+    #[allow(clippy::type_complexity)] // the typestate markers, nothing else
     _state: PhantomData<fn() -> (K, P, C, B, D)>,
 }
 

@@ -3,12 +3,15 @@
 use super::capacity::CapacityProviderStrategy;
 use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
 use super::service::{AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags};
-use super::task::TaskDefinition;
+use super::task::{RoleSlot, TaskDefinition};
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
 use crate::error::{Error, Result};
 use crate::iam::grants;
 use crate::template::{Handle, List, Stack, Value};
+
+/// A capacity provider's name, base and weight.
+pub(crate) type StrategyRow = (Value<String>, Option<u32>, u32);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Controller {
@@ -29,7 +32,7 @@ pub(crate) struct ServiceSpec {
     pub circuit_breaker: Option<bool>,
     pub alarms: Option<(Vec<Value<String>>, bool)>,
     pub controller: Controller,
-    pub strategy: Option<Vec<(Value<String>, Option<u32>, u32)>>,
+    pub strategy: Option<Vec<StrategyRow>>,
     pub strategy_uses_spot: bool,
     pub cluster_default_strategy: bool,
     pub network: Option<AwsVpcNetwork>,
@@ -73,9 +76,7 @@ impl ServiceSpec {
     }
 }
 
-pub(crate) fn strategy_items<K>(
-    s: &CapacityProviderStrategy<K>,
-) -> Vec<(Value<String>, Option<u32>, u32)> {
+pub(crate) fn strategy_items<K>(s: &CapacityProviderStrategy<K>) -> Vec<StrategyRow> {
     s.items
         .iter()
         .map(|i| (i.provider.name.clone(), i.base, i.weight))
@@ -101,11 +102,10 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         reason,
     };
     let launch = task.launch_kind();
-    if let Some(name) = &s.name {
-        if let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name) {
+    if let Some(name) = &s.name
+        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name) {
             return Err(fail("ServiceName", "S15", format!("`{name}` {reason}")));
         }
-    }
     if s.daemon && launch.is_fargate() {
         return Err(fail("SchedulingStrategy", "S1", "daemon services cannot run on Fargate".into()));
     }
@@ -123,24 +123,22 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             "the circuit breaker and deployment alarms need the ECS deployment controller".into(),
         ));
     }
-    if let Some(min) = s.min_healthy {
-        if min > 100 {
+    if let Some(min) = s.min_healthy
+        && min > 100 {
             return Err(fail(
                 "DeploymentConfiguration.MinimumHealthyPercent",
                 "S1",
                 format!("{min} % is above 100 %"),
             ));
         }
-    }
-    if let (Some(max), Some(min)) = (s.max_percent, s.min_healthy) {
-        if max < min || max < 100 {
+    if let (Some(max), Some(min)) = (s.max_percent, s.min_healthy)
+        && (max < min || max < 100) {
             return Err(fail(
                 "DeploymentConfiguration.MaximumPercent",
                 "S1",
                 format!("{max} % must be at least 100 % and at least the minimum healthy {min} %"),
             ));
         }
-    }
     if let Some(items) = &s.strategy {
         let strategy = CapacityProviderStrategy::<()> {
             items: items
@@ -158,25 +156,23 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         }
     }
     if let Some(net) = &s.network {
-        if let Some(n) = literal_len(&net.subnets) {
-            if !(1..=16).contains(&n) {
+        if let Some(n) = literal_len(&net.subnets)
+            && !(1..=16).contains(&n) {
                 return Err(fail(
                     "NetworkConfiguration.AwsvpcConfiguration.Subnets",
                     "S5",
                     format!("{n} subnets; 1 to 16 allowed"),
                 ));
             }
-        }
         let groups = net.security_groups.as_ref().map_or(Some(0), literal_len);
-        if let Some(n) = groups.map(|g| g + net.extra_security_groups.len()) {
-            if n > 5 {
+        if let Some(n) = groups.map(|g| g + net.extra_security_groups.len())
+            && n > 5 {
                 return Err(fail(
                     "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
                     "S5",
                     format!("{n} security groups; at most 5 allowed"),
                 ));
             }
-        }
     }
     if task.network_kind() == NetworkKind::AwsVpc && s.network.is_none() {
         return Err(fail(
@@ -222,17 +218,19 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         ));
     }
     if s.execute_command {
-        task.grant(grants::ecs_exec())?;
+        // An imported task role is granted by its owner; ECS Exec is valid with it either way.
+        if let RoleSlot::Owned(role) = task.ensure_task_role()? {
+            role.add_to_policy(grants::ecs_exec())?;
+        }
     }
 
     let svc = render(task, &s);
     let owner = format!("service {id}");
     let handle = stack.add_owned(id, svc, &owner)?;
-    if s.strategy.is_some() || s.cluster_default_strategy {
-        if let Some(assoc) = &s.cluster.associations {
+    if (s.strategy.is_some() || s.cluster_default_strategy)
+        && let Some(assoc) = &s.cluster.associations {
             handle.add_depends_on(assoc)?;
         }
-    }
     Ok(handle)
 }
 

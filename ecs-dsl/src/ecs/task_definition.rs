@@ -105,6 +105,7 @@ pub struct TaskDefinitionBuilder<L, N, S, C = count::Count<0>, E = essential::No
     pub(crate) id: String,
     pub(crate) size: S,
     pub(crate) spec: TaskSpec,
+    #[allow(clippy::type_complexity)] // the typestate markers, nothing else
     _state: PhantomData<fn() -> (L, N, C, E)>,
 }
 
@@ -120,6 +121,7 @@ impl<L, N, S, C, E> std::fmt::Debug for TaskDefinitionBuilder<L, N, S, C, E> {
 impl<L: LaunchType, N: NetworkMode> TaskDefinition<L, N> {
     /// A task definition for any launch type and network mode the pair allows (rules T2, T3).
     /// The shorthands below cover the common cases.
+    #[allow(clippy::new_ret_no_self)] // a constructor of the builder, as the shorthands are
     pub fn new(
         stack: &Stack,
         id: &str,

@@ -141,13 +141,12 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
         "T11",
         || "no container is essential; at least one must be".to_owned(),
     )?;
-    if let Some(family) = &t.family {
-        if let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(family) {
+    if let Some(family) = &t.family
+        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(family) {
             return Err(ck.fail("Family", "S15", format!("family `{family}` {reason}")));
         }
-    }
-    if t.launch == LaunchKind::FargateWindows {
-        if let Some(size) = t.fargate_size {
+    if t.launch == LaunchKind::FargateWindows
+        && let Some(size) = t.fargate_size {
             ck.ensure(size.supports_windows(), "Cpu", "F-SIZE", || {
                 format!(
                     "Windows on Fargate needs 1, 2 or 4 vCPU; cpu is {} units",
@@ -155,7 +154,6 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
                 )
             })?;
         }
-    }
     if let Some(gib) = t.ephemeral_storage_gib {
         ck.ensure(
             (21..=200).contains(&gib),
@@ -164,11 +162,10 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
             || format!("{gib} GiB; Fargate ephemeral storage is 21 to 200 GiB"),
         )?;
     }
-    if t.launch.is_fargate() {
-        if let Some(PidMode::Host) = t.pid_mode {
+    if t.launch.is_fargate()
+        && let Some(PidMode::Host) = t.pid_mode {
             return Err(ck.fail("PidMode", "T7", "Fargate allows only pidMode `task`".into()));
         }
-    }
     validate_volumes(&ck, t)?;
     validate_containers(&ck, t)?;
     validate_limits(&ck, t)?;
@@ -314,8 +311,7 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
         for (name, source) in c.secrets.iter().chain(
             c.repository_credentials
                 .as_ref()
-                .map(|s| (&c.name, s))
-                .into_iter(),
+                .map(|s| (&c.name, s)),
         ) {
             if let Some(reason) = source.problem() {
                 return Err(ck.fail(
@@ -325,8 +321,8 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                 ));
             }
         }
-        if let Some(log) = &c.logging {
-            if let LogDriverKind::Other { driver, .. } = &log.driver {
+        if let Some(log) = &c.logging
+            && let LogDriverKind::Other { driver, .. } = &log.driver {
                 if t.launch.is_fargate() {
                     ck.ensure(
                         matches!(*driver, "splunk" | "awsfirelens"),
@@ -344,7 +340,6 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                     )?;
                 }
             }
-        }
     }
     Ok(())
 }
@@ -966,17 +961,4 @@ fn render_linux(c: &ContainerSpec) -> Option<l1::LinuxParameters> {
         lp = lp.shared_memory_size(i64::from(v));
     }
     Some(lp)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn t20_port_names() {
-        assert!(super::super::port::port_name_problem("http").is_none());
-        assert!(super::super::port::port_name_problem("-x").is_some());
-        assert!(super::super::port::port_name_problem("Http").is_some());
-        assert!(super::super::port::port_name_problem(&"a".repeat(65)).is_some());
-    }
 }
