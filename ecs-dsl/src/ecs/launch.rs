@@ -233,6 +233,8 @@ pub mod feature {
     features!(
         /// A bind mount without a host path (task-scoped scratch storage).
         ScratchVolume,
+        /// An Amazon EBS volume configured when a service deploys (`ConfiguredAtLaunch`).
+        EbsAtLaunch,
         /// A volume backed by a path on the host (`Host.SourcePath`).
         HostPathVolume,
         /// A Docker volume (`DockerVolumeConfiguration`).
@@ -280,10 +282,11 @@ macro_rules! supports {
         impl Supports<feature::$feature> for $launch {}
     )*};
 }
-supports!(Fargate: ScratchVolume, EfsVolume, PidModeTask, LinuxContainerSettings, EphemeralStorage);
+supports!(Fargate: ScratchVolume, EbsAtLaunch, EfsVolume, PidModeTask, LinuxContainerSettings, EphemeralStorage);
 supports!(FargateWindows: ScratchVolume);
 supports!(
     Ec2: ScratchVolume,
+    EbsAtLaunch,
     HostPathVolume,
     DockerVolume,
     EfsVolume,

@@ -9,6 +9,7 @@
 mod capacity;
 mod cluster;
 mod container;
+mod ebs;
 mod fargate_size;
 mod health;
 mod launch;
@@ -39,6 +40,7 @@ pub use container::{
     Checked, Container, DependencyCondition, Essential, FireLensRouter, MayExit, NoHealthCheck,
     NotEssential, UlimitName, WithHealthCheck,
 };
+pub use ebs::{EbsVolume, EbsVolumeType};
 pub use fargate_size::FargateSize;
 pub use health::{HealthCheck, HealthCheckTiming, __rules};
 pub use launch::{

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use super::capacity::{CapacityProviderStrategy, RunsLaunch};
 use super::cluster::Cluster;
+use super::ebs::EbsVolume;
 use super::launch::{LaunchType, NetworkMode, PublishesPorts, Supports, feature};
 use super::service_render::{self, ServiceSpec};
 use super::service_state::*;
@@ -473,6 +474,16 @@ where
             .target_groups
             .push((target_group.arn.clone(), container.to_owned(), port));
         self.to()
+    }
+
+    /// Configures the task definition's [`Volume::ebs_at_launch`](super::Volume::ebs_at_launch)
+    /// volume: a new EBS volume for each task (replica services only, rule S2).
+    pub fn ebs_volume(mut self, volume: EbsVolume) -> Self
+    where
+        K: TakesEbsVolumes,
+    {
+        self.spec.ebs_volumes.push(volume);
+        self
     }
 
     /// Seconds during which failed load balancer health checks are ignored after a task starts

@@ -1,13 +1,14 @@
 //! Building a service: run-time checks and the L1 resource. Not generic over the states.
 
 use super::capacity::CapacityProviderStrategy;
+use super::ebs::{EbsRole, EbsVolume};
 use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
 use super::service::{AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags};
 use super::task::{RoleSlot, TaskDefinition};
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
 use crate::error::{Error, Result};
-use crate::iam::grants;
+use crate::iam::{ManagedPolicy, Role, ServicePrincipal, grants};
 use crate::template::{Handle, List, Stack, Value};
 
 /// A capacity provider's name, base and weight.
@@ -45,6 +46,7 @@ pub(crate) struct ServiceSpec {
     pub execute_command: bool,
     pub target_groups: Vec<(Value<String>, String, u16)>,
     pub grace_period: Option<u32>,
+    pub ebs_volumes: Vec<EbsVolume>,
 }
 
 impl ServiceSpec {
@@ -72,6 +74,7 @@ impl ServiceSpec {
             execute_command: false,
             target_groups: Vec::new(),
             grace_period: None,
+            ebs_volumes: Vec::new(),
         }
     }
 }
@@ -223,8 +226,55 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             role.add_to_policy(grants::ecs_exec())?;
         }
     }
+    if s.ebs_volumes.len() > 1 {
+        return Err(fail(
+            "VolumeConfigurations",
+            "T25",
+            format!("{} EBS volume configurations; a service has at most one", s.ebs_volumes.len()),
+        ));
+    }
+    let mut ebs_roles = Vec::new();
+    for v in &s.ebs_volumes {
+        if task.at_launch_volume() != Some(v.name.as_str()) {
+            return Err(fail(
+                "VolumeConfigurations",
+                "S2",
+                format!(
+                    "volume `{}` is not a volume configured at launch of task definition `{}`",
+                    v.name,
+                    task.logical_id()
+                ),
+            ));
+        }
+        if let Some((field, reason)) = v.problem() {
+            return Err(fail(
+                &format!("VolumeConfigurations[{}].ManagedEBSVolume.{field}", v.name),
+                "S2",
+                reason,
+            ));
+        }
+        ebs_roles.push(match &v.role {
+            Some(EbsRole::Given(r)) => r.arn(),
+            Some(EbsRole::Arn(a)) => a.clone(),
+            None => Role::builder(stack, &format!("{id}EbsRole"), ServicePrincipal::Ecs)
+                .managed_policy(ManagedPolicy::aws_managed(
+                    "service-role/AmazonECSInfrastructureRolePolicyForVolumes",
+                ))
+                .build()?
+                .arn(),
+        });
+    }
 
-    let svc = render(task, &s);
+    let mut svc = render(task, &s);
+    if !s.ebs_volumes.is_empty() {
+        svc = svc.volume_configurations(
+            s.ebs_volumes
+                .iter()
+                .zip(ebs_roles)
+                .map(|(v, role)| render_ebs(v, role))
+                .collect::<Vec<_>>(),
+        );
+    }
     let owner = format!("service {id}");
     let handle = stack.add_owned(id, svc, &owner)?;
     if (s.strategy.is_some() || s.cluster_default_strategy)
@@ -414,4 +464,27 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
         svc = svc.health_check_grace_period_seconds(i64::from(g));
     }
     svc
+}
+
+fn render_ebs(v: &EbsVolume, role: Value<String>) -> l1::ServiceVolumeConfiguration {
+    let mut e = l1::ServiceManagedEbsVolumeConfiguration::new(role).encrypted(true);
+    if let Some(g) = v.size_gib {
+        e = e.size_in_gib(i64::from(g));
+    }
+    if let Some(t) = v.volume_type {
+        e = e.volume_type(t.as_str());
+    }
+    if let Some(i) = v.iops {
+        e = e.iops(i64::from(i));
+    }
+    if let Some(t) = v.throughput {
+        e = e.throughput(i64::from(t));
+    }
+    if let Some(k) = &v.kms_key_id {
+        e = e.kms_key_id(k.clone());
+    }
+    if let Some(snap) = &v.snapshot_id {
+        e = e.snapshot_id(snap.clone());
+    }
+    l1::ServiceVolumeConfiguration::new(v.name.as_str()).managed_ebs_volume(e)
 }

@@ -108,3 +108,11 @@ pub enum ExternalController {}
 )]
 pub trait EcsDeployments {}
 impl EcsDeployments for EcsController {}
+
+/// Scheduling strategies that take EBS volume configurations (rule S2).
+#[diagnostic::on_unimplemented(
+    message = "EBS volumes configured at launch are only for replica services, not daemon services (rule S2)",
+    label = "not available on a daemon service"
+)]
+pub trait TakesEbsVolumes {}
+impl TakesEbsVolumes for Replica {}

@@ -72,6 +72,7 @@ pub(crate) struct TaskShared {
     pub launch: LaunchKind,
     pub network: NetworkKind,
     pub containers: Vec<ContainerInfo>,
+    pub at_launch_volume: Option<String>,
     pub task_role: RefCell<Option<RoleSlot>>,
     pub execution_role: Option<RoleSlot>,
     pub log_group: Option<LogGroup>,
@@ -166,6 +167,11 @@ impl<L: LaunchType, N: NetworkMode> TaskDefinition<L, N> {
     /// A container by name.
     pub fn container(&self, name: &str) -> Option<&ContainerInfo> {
         self.shared.containers.iter().find(|c| c.name == name)
+    }
+
+    /// The name of the volume configured at launch by the service, if there is one.
+    pub fn at_launch_volume(&self) -> Option<&str> {
+        self.shared.at_launch_volume.as_deref()
     }
 
     /// The execution role, if the task needed or was given one.

@@ -173,6 +173,14 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
 }
 
 fn validate_volumes(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
+    let at_launch = t
+        .volumes
+        .iter()
+        .filter(|v| matches!(v.kind, VolumeKind::EbsAtLaunch))
+        .count();
+    ck.ensure(at_launch <= 1, "Volumes", "T25", || {
+        format!("{at_launch} volumes are configured at launch; a task definition has at most one")
+    })?;
     let mut names = BTreeSet::new();
     for v in &t.volumes {
         ck.ensure(names.insert(v.name.as_str()), "Volumes", "T6", || {
@@ -180,6 +188,10 @@ fn validate_volumes(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
         })?;
         let (allowed, what) = match &v.kind {
             VolumeKind::Scratch => (true, "a scratch volume"),
+            VolumeKind::EbsAtLaunch => (
+                matches!(t.launch, LaunchKind::Fargate | LaunchKind::Ec2),
+                "an EBS volume configured at launch",
+            ),
             VolumeKind::HostPath(_) => (!t.launch.is_fargate(), "a host path volume"),
             VolumeKind::Docker(_) => (
                 matches!(t.launch, LaunchKind::Ec2 | LaunchKind::External),
@@ -308,17 +320,30 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                 )?;
             }
         }
-        for (name, source) in c.secrets.iter().chain(
-            c.repository_credentials
-                .as_ref()
-                .map(|s| (&c.name, s)),
-        ) {
+        // Every secret the execution role reads: environment secrets, registry credentials and
+        // the log driver's secret options (rule T18).
+        let log_secrets = match c.logging.as_ref().map(|l| &l.driver) {
+            Some(LogDriverKind::Other { secret_options, .. }) => Some(secret_options),
+            _ => None,
+        };
+        let sources = c
+            .secrets
+            .iter()
+            .map(|(name, s)| (format!("Secrets[{name}]"), s))
+            .chain(
+                c.repository_credentials
+                    .iter()
+                    .map(|s| ("RepositoryCredentials.CredentialsParameter".to_owned(), s)),
+            )
+            .chain(
+                log_secrets
+                    .into_iter()
+                    .flatten()
+                    .map(|(name, s)| (format!("LogConfiguration.SecretOptions[{name}]"), s)),
+            );
+        for (field, source) in sources {
             if let Some(reason) = source.problem() {
-                return Err(ck.fail(
-                    format!("ContainerDefinitions[{}].Secrets[{name}]", c.name),
-                    "T18",
-                    reason,
-                ));
+                return Err(ck.fail(container_field(c, &field), "T18", reason));
             }
         }
         if let Some(log) = &c.logging
@@ -586,6 +611,11 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         launch: t.launch,
         network: t.network,
         containers,
+        at_launch_volume: t
+            .volumes
+            .iter()
+            .find(|v| matches!(v.kind, VolumeKind::EbsAtLaunch))
+            .map(|v| v.name.clone()),
         task_role: std::cell::RefCell::new(task_role),
         execution_role,
         log_group,

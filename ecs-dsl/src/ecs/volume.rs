@@ -42,6 +42,7 @@ pub(crate) enum VolumeKind {
     HostPath(String),
     Docker(DockerSpec),
     Efs(EfsSpec),
+    EbsAtLaunch,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +147,15 @@ impl Volume<feature::DockerVolume> {
             d.labels.insert(key.into(), value.into());
         }
         self
+    }
+}
+
+impl Volume<feature::EbsAtLaunch> {
+    /// An Amazon EBS volume whose configuration a service supplies when it deploys
+    /// ([`EbsVolume`](super::EbsVolume); Linux Fargate and EC2; at most one per task definition,
+    /// rule T25; only replica services, rule S2).
+    pub fn ebs_at_launch(name: impl Into<String>) -> Self {
+        Self::of(name, VolumeKind::EbsAtLaunch)
     }
 }
 
@@ -308,6 +318,7 @@ impl VolumeSpec {
         let v = CfnVolume::new().name(self.name.as_str());
         match &self.kind {
             VolumeKind::Scratch => v,
+            VolumeKind::EbsAtLaunch => v.configured_at_launch(true),
             VolumeKind::HostPath(path) => {
                 v.host(HostVolumeProperties::new().source_path(path.as_str()))
             }
