@@ -262,6 +262,40 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// [`Error::Rule`] from borrowed parts.
+    pub(crate) fn rule(
+        stack: &str,
+        logical_id: &str,
+        field: impl Into<String>,
+        rule: &'static str,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::Rule {
+            stack: stack.to_owned(),
+            logical_id: logical_id.to_owned(),
+            field: field.into(),
+            rule,
+            reason: reason.into(),
+        }
+    }
+
+    /// [`Error::InvalidValue`] from borrowed parts.
+    pub(crate) fn invalid_value(
+        stack: &str,
+        logical_id: &str,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::InvalidValue {
+            stack: stack.to_owned(),
+            logical_id: logical_id.to_owned(),
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Keeps `Result<T, Error>` small enough that users' code does not trip clippy's

@@ -217,13 +217,7 @@ impl<K> CapacityProviderStrategy<K> {
     pub(crate) fn check(&self, stack: &str, id: &str, field: &str) -> Result<()> {
         match self.problem() {
             None => Ok(()),
-            Some(reason) => Err(Error::Rule {
-                stack: stack.to_owned(),
-                logical_id: id.to_owned(),
-                field: field.to_owned(),
-                rule: "S3",
-                reason,
-            }),
+            Some(reason) => Err(Error::rule(stack, id, field, "S3", reason)),
         }
     }
 }
@@ -295,12 +289,8 @@ impl AsgCapacityProvider {
 
     /// Adds the provider.
     pub fn build(self) -> Result<CapacityProvider<AsgCapacity>> {
-        let fail = |field: &str, reason: String| Error::Rule {
-            stack: self.stack.name().to_owned(),
-            logical_id: self.id.clone(),
-            field: field.to_owned(),
-            rule: "S3",
-            reason,
+        let fail = |field: &str, reason: String| {
+            Error::rule(self.stack.name(), &self.id, field, "S3", reason)
         };
         if !(1..=100).contains(&self.target_capacity) {
             return Err(fail(

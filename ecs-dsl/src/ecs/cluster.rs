@@ -192,13 +192,7 @@ impl ClusterBuilder {
     }
 
     fn fail(&self, field: &str, rule: &'static str, reason: String) -> Error {
-        Error::Rule {
-            stack: self.stack.name().to_owned(),
-            logical_id: self.id.clone(),
-            field: field.to_owned(),
-            rule,
-            reason,
-        }
+        Error::rule(self.stack.name(), &self.id, field, rule, reason)
     }
 
     /// Checks the values and adds the cluster (and its capacity provider associations).

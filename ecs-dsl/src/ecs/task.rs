@@ -213,13 +213,12 @@ impl<L: LaunchType, N: NetworkMode> TaskDefinition<L, N> {
     pub fn grant(&self, statement: PolicyStatement) -> Result<()> {
         match self.ensure_task_role()? {
             RoleSlot::Owned(role) => role.add_to_policy(statement),
-            RoleSlot::Imported(_) => Err(Error::Rule {
-                stack: self.shared.stack.name().to_owned(),
-                logical_id: self.shared.id.clone(),
-                field: "TaskRoleArn".to_owned(),
-                rule: "IAM",
-                reason: "the task role is imported by ARN; add the permission to that role where it is defined".to_owned(),
-            }),
+            RoleSlot::Imported(_) => Err(Error::invalid_value(
+                self.shared.stack.name(),
+                &self.shared.id,
+                "TaskRoleArn",
+                "the task role is imported by ARN; add the permission to that role where it is defined",
+            )),
         }
     }
 }

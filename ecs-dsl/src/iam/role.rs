@@ -230,12 +230,7 @@ impl RoleBuilder {
     }
 
     fn invalid(&self, field: &str, reason: String) -> Error {
-        Error::InvalidValue {
-            stack: self.stack.name().to_owned(),
-            logical_id: self.id.clone(),
-            field: field.to_owned(),
-            reason,
-        }
+        Error::invalid_value(self.stack.name(), &self.id, field, reason)
     }
 
     fn problem(&self) -> Option<(&'static str, String)> {
