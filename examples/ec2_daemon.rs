@@ -99,7 +99,10 @@ pub fn build() -> Result<App> {
         .volume(&sys)
         .volume(&root);
     let exporter = task
-        .new_container("node-exporter", ecs_dsl::image!("quay.io/prometheus/node-exporter:v1.8.2"))
+        .new_container(
+            "node-exporter",
+            ecs_dsl::image!("quay.io/prometheus/node-exporter:v1.8.2"),
+        )
         .memory_reservation(64)
         .memory_limit(128)
         .cpu(128)

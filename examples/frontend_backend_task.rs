@@ -36,12 +36,14 @@ pub fn build() -> Result<App> {
 
     let frontend_repo = stack.add(
         "FrontendRepository",
-        ecr::Repository::new().image_tag_mutability(ecr::repository::RepositoryImageTagMutability::Immutable),
+        ecr::Repository::new()
+            .image_tag_mutability(ecr::repository::RepositoryImageTagMutability::Immutable),
     )?;
     frontend_repo.set_removal_policy(RemovalPolicy::Retain)?;
     let backend_repo = stack.add(
         "BackendRepository",
-        ecr::Repository::new().image_tag_mutability(ecr::repository::RepositoryImageTagMutability::Immutable),
+        ecr::Repository::new()
+            .image_tag_mutability(ecr::repository::RepositoryImageTagMutability::Immutable),
     )?;
     backend_repo.set_removal_policy(RemovalPolicy::Retain)?;
 
@@ -53,18 +55,35 @@ pub fn build() -> Result<App> {
         .new_container("backend-python", Image::ecr(&backend_repo, image_tag)?)
         .cpu(CpuUnits::<999>)
         .memory_limit(Mib::<1934>)
-        .port_mapping(PortMapping::tcp(5000).name("api").app_protocol(AppProtocol::Http))
+        .port_mapping(
+            PortMapping::tcp(5000)
+                .name("api")
+                .app_protocol(AppProtocol::Http),
+        )
         .env("BIND", "127.0.0.1:5000")
         .logging(AwsLogs::auto().retention(Retention::TwoWeeks))
         .health_check(
-            HealthCheck::command(["python3", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')"])
-                .timing(ecs_dsl::health_check_timing!(interval = 15, timeout = 5, retries = 3, start_period = 20)),
+            HealthCheck::command([
+                "python3",
+                "-c",
+                "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')",
+            ])
+            .timing(ecs_dsl::health_check_timing!(
+                interval = 15,
+                timeout = 5,
+                retries = 3,
+                start_period = 20
+            )),
         );
     let frontend = task
         .new_container("frontend-react-app", Image::ecr(&frontend_repo, image_tag)?)
         .cpu(CpuUnits::<1024>)
         .memory_limit(Mib::<2048>)
-        .port_mapping(PortMapping::tcp(3000).name("web").app_protocol(AppProtocol::Http))
+        .port_mapping(
+            PortMapping::tcp(3000)
+                .name("web")
+                .app_protocol(AppProtocol::Http),
+        )
         .env("BACKEND_URL", "http://localhost:5000")
         .logging(AwsLogs::auto().retention(Retention::TwoWeeks))
         .depends_on_healthy(&backend);

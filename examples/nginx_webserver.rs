@@ -7,7 +7,9 @@
 //!     cargo run --example nginx_webserver -- --out DIR
 
 use ecs_dsl::cfn::ec2;
-use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, ContainerInsights, HealthCheck, Service, TaskDefinition};
+use ecs_dsl::ecs::{
+    AwsVpcNetwork, Cluster, ContainerInsights, HealthCheck, Service, TaskDefinition,
+};
 use ecs_dsl::prelude::*;
 
 /// Builds the app; the snapshot tests call this too.
@@ -44,8 +46,9 @@ pub fn build() -> Result<App> {
         .port(80)
         .log_to_cloudwatch()
         .health_check(
-            HealthCheck::shell("curl -f http://localhost/ || exit 1")
-                .timing(ecs_dsl::health_check_timing!(interval = 30, timeout = 5, retries = 3)),
+            HealthCheck::shell("curl -f http://localhost/ || exit 1").timing(
+                ecs_dsl::health_check_timing!(interval = 30, timeout = 5, retries = 3),
+            ),
         );
     let task = task.container(nginx).build()?;
 

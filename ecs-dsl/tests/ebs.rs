@@ -11,7 +11,8 @@ fn app_with(volumes: &[&str], configure: &str) -> ecs_dsl::Result<App> {
     let mut app = App::new();
     let stack = app.stack("data")?;
     let cluster = Cluster::builder(&stack, "Cluster").build()?;
-    let mut task = TaskDefinition::fargate(&stack, "Db", ecs_dsl::fargate!(cpu = 1024, memory = 2048));
+    let mut task =
+        TaskDefinition::fargate(&stack, "Db", ecs_dsl::fargate!(cpu = 1024, memory = 2048));
     let data: Vec<_> = volumes.iter().map(|v| Volume::ebs_at_launch(*v)).collect();
     for v in &data {
         task = task.volume(v);
@@ -53,7 +54,10 @@ fn an_ebs_volume_is_configured_by_the_service_with_an_infrastructure_role() {
 #[test]
 fn t25_two_volumes_configured_at_launch_are_rejected() {
     let err = app_with(&["a", "b"], "a").unwrap_err();
-    assert!(matches!(&err, Error::Rule { rule: "T25", logical_id, .. } if logical_id == "Db"), "{err}");
+    assert!(
+        matches!(&err, Error::Rule { rule: "T25", logical_id, .. } if logical_id == "Db"),
+        "{err}"
+    );
 }
 
 #[test]

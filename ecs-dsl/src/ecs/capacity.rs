@@ -184,15 +184,10 @@ impl<K> CapacityProviderStrategy<K> {
         }
         let bases = self.items.iter().filter(|i| i.base.is_some()).count();
         if bases > 1 {
-            return Some(format!(
-                "{bases} providers have a base; at most one may"
-            ));
+            return Some(format!("{bases} providers have a base; at most one may"));
         }
         if let Some(i) = self.items.iter().find(|i| i.base.unwrap_or(0) > 100_000) {
-            return Some(format!(
-                "base {} is above 100000",
-                i.base.unwrap_or(0)
-            ));
+            return Some(format!("base {} is above 100000", i.base.unwrap_or(0)));
         }
         if let Some(i) = self.items.iter().find(|i| i.weight > 1000) {
             return Some(format!("weight {} is above 1000", i.weight));

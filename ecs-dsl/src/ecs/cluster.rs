@@ -5,9 +5,8 @@ use std::rc::Rc;
 
 use super::capacity::{AsgCapacity, CapacityProvider, CapacityProviderStrategy, FargateCapacity};
 use crate::cfn::ecs::cluster::{
-    ClusterConfiguration, ClusterSettings,
-    ExecuteCommandConfiguration, ExecuteCommandConfigurationLogging,
-    ExecuteCommandLogConfiguration,
+    ClusterConfiguration, ClusterSettings, ExecuteCommandConfiguration,
+    ExecuteCommandConfigurationLogging, ExecuteCommandLogConfiguration,
 };
 use crate::cfn::ecs::cluster_capacity_provider_associations as assoc;
 use crate::cfn::ecs::{Cluster as CfnCluster, ClusterCapacityProviderAssociations};
@@ -237,14 +236,18 @@ impl ClusterBuilder {
             if let Some(k) = &self.exec_kms_key {
                 exec = exec.kms_key_id(k.clone());
             }
-            cluster =
-                cluster.configuration(ClusterConfiguration::new().execute_command_configuration(exec));
+            cluster = cluster
+                .configuration(ClusterConfiguration::new().execute_command_configuration(exec));
         }
         if !self.tags.is_empty() {
             cluster = cluster.tags(
                 self.tags
                     .iter()
-                    .map(|(k, v)| crate::cfn::ecs::cluster::Tag::new().key(k.as_str()).value(v.clone()))
+                    .map(|(k, v)| {
+                        crate::cfn::ecs::cluster::Tag::new()
+                            .key(k.as_str())
+                            .value(v.clone())
+                    })
                     .collect::<Vec<_>>(),
             );
         }
@@ -301,12 +304,14 @@ impl ClusterBuilder {
                     i
                 })
                 .collect();
-            Some(self.stack.add_owned(
-                &format!("{}CapacityProviders", self.id),
-                ClusterCapacityProviderAssociations::new(handle.reference(), strategy)
-                    .capacity_providers(providers),
-                &format!("cluster {}", self.id),
-            )?)
+            Some(
+                self.stack.add_owned(
+                    &format!("{}CapacityProviders", self.id),
+                    ClusterCapacityProviderAssociations::new(handle.reference(), strategy)
+                        .capacity_providers(providers),
+                    &format!("cluster {}", self.id),
+                )?,
+            )
         };
         Ok(Cluster {
             shared: Rc::new(ClusterShared {

@@ -134,17 +134,31 @@ impl EbsVolume {
     /// The rules of the EBS API for literal values; `None` when valid.
     pub(crate) fn problem(&self) -> Option<(&'static str, String)> {
         if self.size_gib.is_none() && self.snapshot_id.is_none() {
-            return Some(("SizeInGiB", "a size is needed unless the volume starts from a snapshot".into()));
+            return Some((
+                "SizeInGiB",
+                "a size is needed unless the volume starts from a snapshot".into(),
+            ));
         }
         if let Some(g) = self.size_gib.filter(|g| !(1..=16384).contains(g)) {
             return Some(("SizeInGiB", format!("{g} GiB is outside 1..=16384")));
         }
         let t = self.volume_type.unwrap_or(EbsVolumeType::Gp3);
-        if self.iops.is_some() && !matches!(t, EbsVolumeType::Gp3 | EbsVolumeType::Io1 | EbsVolumeType::Io2) {
-            return Some(("Iops", format!("volume type {} takes no provisioned IOPS", t.as_str())));
+        if self.iops.is_some()
+            && !matches!(
+                t,
+                EbsVolumeType::Gp3 | EbsVolumeType::Io1 | EbsVolumeType::Io2
+            )
+        {
+            return Some((
+                "Iops",
+                format!("volume type {} takes no provisioned IOPS", t.as_str()),
+            ));
         }
         if matches!(t, EbsVolumeType::Io1 | EbsVolumeType::Io2) && self.iops.is_none() {
-            return Some(("Iops", format!("volume type {} needs provisioned IOPS", t.as_str())));
+            return Some((
+                "Iops",
+                format!("volume type {} needs provisioned IOPS", t.as_str()),
+            ));
         }
         if self.throughput.is_some() && t != EbsVolumeType::Gp3 {
             return Some(("Throughput", "only gp3 volumes take a throughput".into()));

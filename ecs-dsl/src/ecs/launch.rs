@@ -304,6 +304,7 @@ supports!(
 );
 supports!(
     Ec2Windows: ScratchVolume,
+    DockerVolume,
     HostPathVolume,
     PlacementConstraints,
     DockerLogDrivers,

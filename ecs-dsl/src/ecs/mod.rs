@@ -42,13 +42,15 @@ pub use container::{
 };
 pub use ebs::{EbsVolume, EbsVolumeType};
 pub use fargate_size::FargateSize;
-pub use health::{HealthCheck, HealthCheckTiming, __rules};
+pub use health::{__rules, HealthCheck, HealthCheckTiming};
 pub use launch::{
-    AllowsLinks, AwsVpc, Bridge, ContainerDns, CpuArchitecture, Ec2, Ec2Windows, External,
-    Fargate, FargateWindows, Host, HostPorts, LaunchKind, LaunchType, Nat, NetworkFor,
-    NetworkKind, NetworkMode, NoNetwork, PublishesPorts, Supports, WindowsFamily, feature,
+    AllowsLinks, AwsVpc, Bridge, ContainerDns, CpuArchitecture, Ec2, Ec2Windows, External, Fargate,
+    FargateWindows, Host, HostPorts, LaunchKind, LaunchType, Nat, NetworkFor, NetworkKind,
+    NetworkMode, NoNetwork, PublishesPorts, Supports, WindowsFamily, feature,
 };
-pub use logging::{AwsLogs, DockerDriver, DockerLogDriver, FireLens, LogDriverFor, LogSpec, Splunk};
+pub use logging::{
+    AwsLogs, DockerDriver, DockerLogDriver, FireLens, LogDriverFor, LogSpec, Splunk,
+};
 pub use port::{AppProtocol, PortMapping, Protocol};
 pub use secret::{SecretKind, SecretSource};
 pub use service::{

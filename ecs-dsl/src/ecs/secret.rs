@@ -60,12 +60,21 @@ impl SecretSource {
     }
 
     /// A Secrets Manager secret by ARN (a literal is checked to be a Secrets Manager ARN when
-    /// the task definition is built; an expression is not checked).
+    /// the task definition is built; an expression is not checked). A literal may name a JSON
+    /// key, version stage or version id after the secret's ARN
+    /// (`arn:...:secret:db-AbCdEf:password::`); the grant is then on the secret itself.
     pub fn secrets_manager_arn(arn: impl Into<Value<String>>) -> Self {
         let arn = arn.into();
+        let grant_arn = match &arn {
+            // arn:partition:secretsmanager:region:account:secret:name[:json-key:stage:id]
+            Value::Literal(a) if a.split(':').count() > 7 => {
+                Value::Literal(a.split(':').take(7).collect::<Vec<_>>().join(":"))
+            }
+            _ => arn.clone(),
+        };
         SecretSource {
-            value_from: arn.clone(),
-            grant_arn: arn,
+            value_from: arn,
+            grant_arn,
             kind: SecretKind::SecretsManager,
         }
     }

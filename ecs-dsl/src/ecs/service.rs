@@ -344,7 +344,9 @@ where
 
     /// Blue/green deployments through CodeDeploy (replica services only; turns the circuit
     /// breaker off; rules S1, S13).
-    pub fn code_deploy_controller(mut self) -> ServiceBuilder<L, N, K, P, C, B, CodeDeployController>
+    pub fn code_deploy_controller(
+        mut self,
+    ) -> ServiceBuilder<L, N, K, P, C, B, CodeDeployController>
     where
         K: Replicated,
         D: EcsDeployments,
@@ -399,7 +401,10 @@ where
     }
 
     /// The awsvpc network configuration (required exactly for awsvpc tasks; rule S5).
-    pub fn network(mut self, network: AwsVpcNetwork) -> ServiceBuilder<L, N, K, P, WithNetworkConfig, B, D>
+    pub fn network(
+        mut self,
+        network: AwsVpcNetwork,
+    ) -> ServiceBuilder<L, N, K, P, WithNetworkConfig, B, D>
     where
         N: TakesNetworkConfig,
     {

@@ -3,7 +3,9 @@
 use super::capacity::CapacityProviderStrategy;
 use super::ebs::{EbsRole, EbsVolume};
 use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
-use super::service::{AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags};
+use super::service::{
+    AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags,
+};
 use super::task::{RoleSlot, TaskDefinition};
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
@@ -106,11 +108,16 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     };
     let launch = task.launch_kind();
     if let Some(name) = &s.name
-        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name) {
-            return Err(fail("ServiceName", "S15", format!("`{name}` {reason}")));
-        }
+        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name)
+    {
+        return Err(fail("ServiceName", "S15", format!("`{name}` {reason}")));
+    }
     if s.daemon && launch.is_fargate() {
-        return Err(fail("SchedulingStrategy", "S1", "daemon services cannot run on Fargate".into()));
+        return Err(fail(
+            "SchedulingStrategy",
+            "S1",
+            "daemon services cannot run on Fargate".into(),
+        ));
     }
     if s.daemon && s.controller != Controller::Ecs {
         return Err(fail(
@@ -126,22 +133,27 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             "the circuit breaker and deployment alarms need the ECS deployment controller".into(),
         ));
     }
-    if let Some(min) = s.min_healthy
-        && min > 100 {
-            return Err(fail(
-                "DeploymentConfiguration.MinimumHealthyPercent",
-                "S1",
-                format!("{min} % is above 100 %"),
-            ));
-        }
-    if let (Some(max), Some(min)) = (s.max_percent, s.min_healthy)
-        && (max < min || max < 100) {
-            return Err(fail(
-                "DeploymentConfiguration.MaximumPercent",
-                "S1",
-                format!("{max} % must be at least 100 % and at least the minimum healthy {min} %"),
-            ));
-        }
+    // Deployment percentages are not rules of ecs-rules.md: plain invalid values. ECS's default
+    // minimum here is 100 % for replica services (see `min_healthy_percent`).
+    let min = s.min_healthy.or(if s.daemon { None } else { Some(100) });
+    if let Some(min) = min.filter(|m| *m > 100) {
+        return Err(Error::invalid_value(
+            stack.name(),
+            id,
+            "DeploymentConfiguration.MinimumHealthyPercent",
+            format!("{min} % is above 100 %"),
+        ));
+    }
+    if let (Some(max), Some(min)) = (s.max_percent, min)
+        && max < min
+    {
+        return Err(Error::invalid_value(
+            stack.name(),
+            id,
+            "DeploymentConfiguration.MaximumPercent",
+            format!("{max} % is below the minimum healthy {min} %"),
+        ));
+    }
     if let Some(items) = &s.strategy {
         let strategy = CapacityProviderStrategy::<()> {
             items: items
@@ -160,22 +172,24 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     }
     if let Some(net) = &s.network {
         if let Some(n) = literal_len(&net.subnets)
-            && !(1..=16).contains(&n) {
-                return Err(fail(
-                    "NetworkConfiguration.AwsvpcConfiguration.Subnets",
-                    "S5",
-                    format!("{n} subnets; 1 to 16 allowed"),
-                ));
-            }
+            && !(1..=16).contains(&n)
+        {
+            return Err(fail(
+                "NetworkConfiguration.AwsvpcConfiguration.Subnets",
+                "S5",
+                format!("{n} subnets; 1 to 16 allowed"),
+            ));
+        }
         let groups = net.security_groups.as_ref().map_or(Some(0), literal_len);
         if let Some(n) = groups.map(|g| g + net.extra_security_groups.len())
-            && n > 5 {
-                return Err(fail(
-                    "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
-                    "S5",
-                    format!("{n} security groups; at most 5 allowed"),
-                ));
-            }
+            && n > 5
+        {
+            return Err(fail(
+                "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
+                "S5",
+                format!("{n} security groups; at most 5 allowed"),
+            ));
+        }
     }
     if task.network_kind() == NetworkKind::AwsVpc && s.network.is_none() {
         return Err(fail(
@@ -188,7 +202,10 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         return Err(fail(
             "LoadBalancers",
             "S7",
-            format!("{} target groups; a service has at most 5", s.target_groups.len()),
+            format!(
+                "{} target groups; a service has at most 5",
+                s.target_groups.len()
+            ),
         ));
     }
     for (_, container, port) in &s.target_groups {
@@ -230,7 +247,10 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         return Err(fail(
             "VolumeConfigurations",
             "T25",
-            format!("{} EBS volume configurations; a service has at most one", s.ebs_volumes.len()),
+            format!(
+                "{} EBS volume configurations; a service has at most one",
+                s.ebs_volumes.len()
+            ),
         ));
     }
     let mut ebs_roles = Vec::new();
@@ -278,17 +298,25 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     let owner = format!("service {id}");
     let handle = stack.add_owned(id, svc, &owner)?;
     if (s.strategy.is_some() || s.cluster_default_strategy)
-        && let Some(assoc) = &s.cluster.associations {
-            handle.add_depends_on(assoc)?;
-        }
+        && let Some(assoc) = &s.cluster.associations
+    {
+        handle.add_depends_on(assoc)?;
+    }
     Ok(handle)
 }
 
-fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &ServiceSpec) -> CfnService {
+fn render<L: LaunchType, N: NetworkMode>(
+    task: &TaskDefinition<L, N>,
+    s: &ServiceSpec,
+) -> CfnService {
     let launch = task.launch_kind();
-    let mut svc = CfnService::new()
-        .cluster(s.cluster.name.clone())
-        .task_definition(task.arn());
+    // With the EXTERNAL controller the task definition, launch type, network configuration,
+    // load balancers and platform version belong to the controller's task sets.
+    let external = s.controller == Controller::External;
+    let mut svc = CfnService::new().cluster(s.cluster.name.clone());
+    if !external {
+        svc = svc.task_definition(task.arn());
+    }
     if let Some(name) = &s.name {
         svc = svc.service_name(name.as_str());
     }
@@ -315,6 +343,7 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
             )
         }
         (None, true) => {}
+        (None, false) if external => {}
         (None, false) => {
             svc = svc.launch_type(match launch {
                 LaunchKind::Fargate | LaunchKind::FargateWindows => l1::ServiceLaunchType::Fargate,
@@ -335,7 +364,8 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
         has_deploy = true;
     }
     if let Some(rollback) = s.circuit_breaker {
-        deploy = deploy.deployment_circuit_breaker(l1::DeploymentCircuitBreaker::new(true, rollback));
+        deploy =
+            deploy.deployment_circuit_breaker(l1::DeploymentCircuitBreaker::new(true, rollback));
         has_deploy = true;
     }
     if let Some((names, rollback)) = &s.alarms {
@@ -358,7 +388,7 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
             )
         }
     }
-    if let Some(net) = &s.network {
+    if let Some(net) = s.network.as_ref().filter(|_| !external) {
         let mut vpc = l1::AwsVpcConfiguration::new()
             .subnets(net.subnets.clone())
             .assign_public_ip(if net.public_ip {
@@ -366,25 +396,26 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
             } else {
                 l1::AwsVpcConfigurationAssignPublicIp::Disabled
             });
-        let groups: Option<Value<List<String>>> = match (&net.security_groups, net.extra_security_groups.is_empty()) {
-            (None, true) => None,
-            (None, false) => Some(Value::Literal(net.extra_security_groups.clone())),
-            (Some(Value::Literal(list)), _) => {
-                let mut all = list.clone();
-                all.extend(net.extra_security_groups.iter().cloned());
-                Some(Value::Literal(all))
-            }
-            (Some(expr), true) => Some(expr.clone()),
-            (Some(expr), false) => {
-                // A list expression plus single groups: join them into one list.
-                let mut parts = vec![crate::template::intrinsic::join_list(",", expr.clone())];
-                parts.extend(net.extra_security_groups.iter().cloned());
-                Some(crate::template::intrinsic::split(
-                    ",",
-                    crate::template::intrinsic::join(",", parts),
-                ))
-            }
-        };
+        let groups: Option<Value<List<String>>> =
+            match (&net.security_groups, net.extra_security_groups.is_empty()) {
+                (None, true) => None,
+                (None, false) => Some(Value::Literal(net.extra_security_groups.clone())),
+                (Some(Value::Literal(list)), _) => {
+                    let mut all = list.clone();
+                    all.extend(net.extra_security_groups.iter().cloned());
+                    Some(Value::Literal(all))
+                }
+                (Some(expr), true) => Some(expr.clone()),
+                (Some(expr), false) => {
+                    // A list expression plus single groups: join them into one list.
+                    let mut parts = vec![crate::template::intrinsic::join_list(",", expr.clone())];
+                    parts.extend(net.extra_security_groups.iter().cloned());
+                    Some(crate::template::intrinsic::split(
+                        ",",
+                        crate::template::intrinsic::join(",", parts),
+                    ))
+                }
+            };
         if let Some(g) = groups {
             vpc = vpc.security_groups(g);
         }
@@ -396,10 +427,12 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
                 .iter()
                 .map(|p| match p {
                     PlacementStrategy::Spread(f) => {
-                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Spread).field(f.as_str())
+                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Spread)
+                            .field(f.as_str())
                     }
                     PlacementStrategy::Binpack(f) => {
-                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Binpack).field(f.as_str())
+                        l1::PlacementStrategy::new(l1::PlacementStrategyType::Binpack)
+                            .field(f.as_str())
                     }
                     PlacementStrategy::Random => {
                         l1::PlacementStrategy::new(l1::PlacementStrategyType::Random)
@@ -424,7 +457,7 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
                 .collect::<Vec<_>>(),
         );
     }
-    if let Some(v) = &s.platform_version {
+    if let Some(v) = s.platform_version.as_ref().filter(|_| !external) {
         svc = svc.platform_version(v.as_str());
     }
     if let Some(p) = s.propagate_tags {
@@ -447,7 +480,7 @@ fn render<L: LaunchType, N: NetworkMode>(task: &TaskDefinition<L, N>, s: &Servic
                 .collect::<Vec<_>>(),
         );
     }
-    if !s.target_groups.is_empty() {
+    if !s.target_groups.is_empty() && !external {
         svc = svc.load_balancers(
             s.target_groups
                 .iter()

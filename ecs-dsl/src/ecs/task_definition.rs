@@ -429,4 +429,3 @@ where
         task_render::build(&self.stack, &self.id, self.spec).map(TaskDefinition::from_shared)
     }
 }
-

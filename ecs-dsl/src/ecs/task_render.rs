@@ -85,7 +85,9 @@ impl TaskSpec {
     }
 
     fn task_memory(&self) -> Option<u32> {
-        self.fargate_size.map(FargateSize::memory_mib).or(self.memory)
+        self.fargate_size
+            .map(FargateSize::memory_mib)
+            .or(self.memory)
     }
 }
 
@@ -103,6 +105,21 @@ impl Checker<'_> {
             field: field.into(),
             rule,
             reason,
+        }
+    }
+
+    /// A check that is not a rule of `ecs-rules.md` (a reference inside the task that does not
+    /// resolve, a name used twice): `Error::InvalidValue`.
+    fn ensure_valid(
+        &self,
+        ok: bool,
+        field: impl Into<String>,
+        reason: impl FnOnce() -> String,
+    ) -> Result<()> {
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::invalid_value(self.stack, self.id, field, reason()))
         }
     }
 
@@ -142,18 +159,20 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
         || "no container is essential; at least one must be".to_owned(),
     )?;
     if let Some(family) = &t.family
-        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(family) {
-            return Err(ck.fail("Family", "S15", format!("family `{family}` {reason}")));
-        }
+        && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(family)
+    {
+        return Err(ck.fail("Family", "S15", format!("family `{family}` {reason}")));
+    }
     if t.launch == LaunchKind::FargateWindows
-        && let Some(size) = t.fargate_size {
-            ck.ensure(size.supports_windows(), "Cpu", "F-SIZE", || {
-                format!(
-                    "Windows on Fargate needs 1, 2 or 4 vCPU; cpu is {} units",
-                    size.cpu_units()
-                )
-            })?;
-        }
+        && let Some(size) = t.fargate_size
+    {
+        ck.ensure(size.supports_windows(), "Cpu", "F-SIZE", || {
+            format!(
+                "Windows on Fargate needs 1, 2 or 4 vCPU; cpu is {} units",
+                size.cpu_units()
+            )
+        })?;
+    }
     if let Some(gib) = t.ephemeral_storage_gib {
         ck.ensure(
             (21..=200).contains(&gib),
@@ -163,9 +182,10 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
         )?;
     }
     if t.launch.is_fargate()
-        && let Some(PidMode::Host) = t.pid_mode {
-            return Err(ck.fail("PidMode", "T7", "Fargate allows only pidMode `task`".into()));
-        }
+        && let Some(PidMode::Host) = t.pid_mode
+    {
+        return Err(ck.fail("PidMode", "T7", "Fargate allows only pidMode `task`".into()));
+    }
     validate_volumes(&ck, t)?;
     validate_containers(&ck, t)?;
     validate_limits(&ck, t)?;
@@ -183,7 +203,7 @@ fn validate_volumes(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
     })?;
     let mut names = BTreeSet::new();
     for v in &t.volumes {
-        ck.ensure(names.insert(v.name.as_str()), "Volumes", "T6", || {
+        ck.ensure_valid(names.insert(v.name.as_str()), "Volumes", || {
             format!("volume `{}` is defined twice", v.name)
         })?;
         let (allowed, what) = match &v.kind {
@@ -193,10 +213,7 @@ fn validate_volumes(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                 "an EBS volume configured at launch",
             ),
             VolumeKind::HostPath(_) => (!t.launch.is_fargate(), "a host path volume"),
-            VolumeKind::Docker(_) => (
-                matches!(t.launch, LaunchKind::Ec2 | LaunchKind::External),
-                "a Docker volume",
-            ),
+            VolumeKind::Docker(_) => (!t.launch.is_fargate(), "a Docker volume"),
             VolumeKind::Efs(e) => {
                 ck.ensure(
                     !(e.iam || e.access_point_id.is_some()) || e.transit_encryption,
@@ -227,9 +244,11 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                 format!("container name `{}` {reason}", c.name),
             ));
         }
-        ck.ensure(names.insert(c.name.as_str()), "ContainerDefinitions", "S15", || {
-            format!("container name `{}` is used twice in the task", c.name)
-        })?;
+        ck.ensure_valid(
+            names.insert(c.name.as_str()),
+            "ContainerDefinitions",
+            || format!("container name `{}` is used twice in the task", c.name),
+        )?;
     }
     let by_name: BTreeMap<&str, &ContainerSpec> =
         t.containers.iter().map(|c| (c.name.as_str(), c)).collect();
@@ -273,26 +292,23 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
             }
         }
         for (volume, path, _) in &c.mount_points {
-            ck.ensure(
+            ck.ensure_valid(
                 volumes.contains(volume.as_str()),
                 container_field(c, "MountPoints"),
-                "T6",
                 || format!("mounts volume `{volume}` at {path}, but the task has no such volume"),
             )?;
         }
         for (other, _) in &c.volumes_from {
-            ck.ensure(
+            ck.ensure_valid(
                 by_name.contains_key(other.as_str()) && other != &c.name,
                 container_field(c, "VolumesFrom"),
-                "T6",
                 || format!("mounts the volumes of `{other}`, which is not another container of this task"),
             )?;
         }
         for other in &c.links {
-            ck.ensure(
+            ck.ensure_valid(
                 by_name.contains_key(other.as_str()) && other != &c.name,
                 container_field(c, "Links"),
-                "T6",
                 || format!("links to `{other}`, which is not another container of this task"),
             )?;
         }
@@ -301,7 +317,10 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
             validate_health(ck, c, h)?;
         }
         if t.launch.is_fargate() {
-            for (field, v) in [("StopTimeout", c.stop_timeout), ("StartTimeout", c.start_timeout)] {
+            for (field, v) in [
+                ("StopTimeout", c.stop_timeout),
+                ("StartTimeout", c.start_timeout),
+            ] {
                 if let Some(v) = v {
                     ck.ensure(
                         (2..=120).contains(&v),
@@ -341,30 +360,39 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                     .flatten()
                     .map(|(name, s)| (format!("LogConfiguration.SecretOptions[{name}]"), s)),
             );
+        if let Some(creds) = &c.repository_credentials {
+            ck.ensure(
+                creds.kind == SecretKind::SecretsManager,
+                container_field(c, "RepositoryCredentials.CredentialsParameter"),
+                "T18",
+                || "private registry credentials must be a Secrets Manager secret".into(),
+            )?;
+        }
         for (field, source) in sources {
             if let Some(reason) = source.problem() {
                 return Err(ck.fail(container_field(c, &field), "T18", reason));
             }
         }
         if let Some(log) = &c.logging
-            && let LogDriverKind::Other { driver, .. } = &log.driver {
-                if t.launch.is_fargate() {
-                    ck.ensure(
-                        matches!(*driver, "splunk" | "awsfirelens"),
-                        container_field(c, "LogConfiguration.LogDriver"),
-                        "T19",
-                        || format!("log driver `{driver}` is not available on Fargate"),
-                    )?;
-                }
-                if *driver == "awsfirelens" {
-                    ck.ensure(
+            && let LogDriverKind::Other { driver, .. } = &log.driver
+        {
+            if t.launch.is_fargate() {
+                ck.ensure(
+                    matches!(*driver, "splunk" | "awsfirelens"),
+                    container_field(c, "LogConfiguration.LogDriver"),
+                    "T19",
+                    || format!("log driver `{driver}` is not available on Fargate"),
+                )?;
+            }
+            if *driver == "awsfirelens" {
+                ck.ensure(
                         routers == 1,
                         container_field(c, "LogConfiguration"),
                         "T19",
                         || "logs to FireLens, but no container of the task is a FireLens router (`.firelens_router(..)`)".into(),
                     )?;
-                }
             }
+        }
     }
     Ok(())
 }
@@ -406,10 +434,7 @@ fn validate_ports<'a>(
             })?;
         } else {
             ck.ensure(p.app_protocol.is_none(), &field, "T20", || {
-                format!(
-                    "port {} has an app protocol but no name",
-                    p.container_port
-                )
+                format!("port {} has an app protocol but no name", p.container_port)
             })?;
         }
         // Under awsvpc and host every container port is a port of the task (or the host):
@@ -422,7 +447,7 @@ fn validate_ports<'a>(
         };
         if let Some(h) = host {
             let udp = p.protocol == super::port::Protocol::Udp;
-            ck.ensure(bound.insert((h, udp)), &field, "T5", || {
+            ck.ensure_valid(bound.insert((h, udp)), &field, || {
                 format!("port {h} is published twice in the task")
             })?;
         }
@@ -458,8 +483,10 @@ fn validate_limits(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
             })?;
         }
         if let Some(task_mem) = task_memory {
-            for (field, v) in [("Memory", c.memory), ("MemoryReservation", c.memory_reservation)]
-            {
+            for (field, v) in [
+                ("Memory", c.memory),
+                ("MemoryReservation", c.memory_reservation),
+            ] {
                 if let Some(v) = v {
                     ck.ensure(v <= task_mem, container_field(c, field), "T13", || {
                         format!("{v} MiB is above the task memory {task_mem} MiB")
@@ -471,14 +498,20 @@ fn validate_limits(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                 c.memory.is_some() || c.memory_reservation.is_some(),
                 container_field(c, "Memory"),
                 "T12",
-                || "without task-level memory every container needs a memory limit or reservation".into(),
+                || {
+                    "without task-level memory every container needs a memory limit or reservation"
+                        .into()
+                },
             )?;
         }
     }
     if let Some(task_cpu) = task_cpu {
-        ck.ensure(cpu_sum <= u64::from(task_cpu), "ContainerDefinitions", "T13", || {
-            format!("the containers reserve {cpu_sum} CPU units; the task has {task_cpu}")
-        })?;
+        ck.ensure(
+            cpu_sum <= u64::from(task_cpu),
+            "ContainerDefinitions",
+            "T13",
+            || format!("the containers reserve {cpu_sum} CPU units; the task has {task_cpu}"),
+        )?;
     }
     Ok(())
 }
@@ -492,7 +525,11 @@ fn execution_grants(t: &TaskSpec, log_group: Option<&LogGroup>) -> Vec<PolicySta
     let agent_uses_execution_role = !matches!(t.launch, LaunchKind::Ec2 | LaunchKind::Ec2Windows);
     let mut out = Vec::new();
     for c in &t.containers {
-        if let Some(arn) = c.image.ecr_repository_arn().filter(|_| agent_uses_execution_role) {
+        if let Some(arn) = c
+            .image
+            .ecr_repository_arn()
+            .filter(|_| agent_uses_execution_role)
+        {
             out.extend(grants::ecr_pull(arn));
         }
         if let Some(log) = &c.logging {
@@ -567,8 +604,12 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         RoleChoice::Imported(arn) => Some(RoleSlot::Imported(arn.clone())),
         RoleChoice::Auto if grants.is_empty() => None,
         RoleChoice::Auto => {
-            let mut b = Role::builder(stack, &format!("{id}ExecutionRole"), ServicePrincipal::EcsTasks)
-                .without_source_conditions();
+            let mut b = Role::builder(
+                stack,
+                &format!("{id}ExecutionRole"),
+                ServicePrincipal::EcsTasks,
+            )
+            .without_source_conditions();
             for g in grants {
                 b = b.statement(g);
             }
@@ -576,7 +617,10 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         }
     };
 
-    let needs_task_role = t.volumes.iter().any(|v| matches!(&v.kind, VolumeKind::Efs(e) if e.iam));
+    let needs_task_role = t
+        .volumes
+        .iter()
+        .any(|v| matches!(&v.kind, VolumeKind::Efs(e) if e.iam));
     let task_role = match &t.task_role {
         RoleChoice::Given(role) => Some(RoleSlot::Owned(role.clone())),
         RoleChoice::Imported(arn) => Some(RoleSlot::Imported(arn.clone())),
@@ -703,10 +747,7 @@ fn render(t: &TaskSpec, log_group: Option<&LogGroup>) -> l1::TaskDefinition {
     td
 }
 
-fn render_log(
-    c: &ContainerSpec,
-    log_group: Option<&LogGroup>,
-) -> Option<l1::LogConfiguration> {
+fn render_log(c: &ContainerSpec, log_group: Option<&LogGroup>) -> Option<l1::LogConfiguration> {
     let log = c.logging.as_ref()?;
     Some(match &log.driver {
         LogDriverKind::AwsLogs(a) => {
@@ -764,7 +805,8 @@ fn render_container(
     log_group: Option<&LogGroup>,
 ) -> l1::ContainerDefinition {
     let host_port_equals_container = !t.network.has_host_ports();
-    let mut d = l1::ContainerDefinition::new(c.image.value(), c.name.as_str()).essential(c.essential);
+    let mut d =
+        l1::ContainerDefinition::new(c.image.value(), c.name.as_str()).essential(c.essential);
     if let Some(v) = c.cpu {
         d = d.cpu(i64::from(v));
     }
@@ -914,7 +956,11 @@ fn render_container(
         d = d.extra_hosts(
             c.extra_hosts
                 .iter()
-                .map(|(h, ip)| l1::HostEntry::new().hostname(h.as_str()).ip_address(ip.as_str()))
+                .map(|(h, ip)| {
+                    l1::HostEntry::new()
+                        .hostname(h.as_str())
+                        .ip_address(ip.as_str())
+                })
                 .collect::<Vec<_>>(),
         );
     }

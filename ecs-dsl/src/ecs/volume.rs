@@ -96,7 +96,7 @@ impl Volume<feature::HostPathVolume> {
 }
 
 impl Volume<feature::DockerVolume> {
-    /// A Docker volume (Linux EC2 and External only, rule T6).
+    /// A Docker volume (EC2 and External only, rule T6; Windows supports the `local` driver).
     pub fn docker(name: impl Into<String>, scope: DockerScope) -> Self {
         Self::of(
             name,
