@@ -9,6 +9,7 @@
 mod capacity;
 mod cluster;
 mod container;
+mod container_render;
 mod ebs;
 mod fargate_size;
 mod health;
@@ -26,6 +27,7 @@ mod target;
 mod task;
 mod task_definition;
 mod task_render;
+mod task_validate;
 mod volume;
 
 mod image;
