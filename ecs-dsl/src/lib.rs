@@ -38,6 +38,9 @@
 //! serde, serde_json, thiserror and this crate's proc macros, so it is cheap in a `build.rs`.
 
 pub mod cfn;
+/// Deploying an assembly (feature `deploy`): stack statuses, capabilities, plans.
+#[cfg(feature = "deploy")]
+pub mod deploy;
 pub mod ecs;
 mod error;
 pub mod iam;

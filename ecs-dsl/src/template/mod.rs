@@ -15,7 +15,7 @@ mod output;
 mod overrides;
 mod parameter;
 mod resource;
-mod sha256;
+pub(crate) mod sha256;
 mod stack;
 mod synth;
 mod value;
