@@ -11,6 +11,10 @@
 //!   F7).
 //! - [`plan`](crate::deploy::plan) and [`manifest`](crate::deploy::manifest): the stacks of an
 //!   assembly and the order to deploy them in.
+//! - [`diff`](crate::deploy::diff): what a deploy would change (a template diff for `diff`, and
+//!   change sets annotated with the manifest's create-only properties), which changes replace
+//!   resources (and which replacements fail because the resource has a custom name), and
+//!   whether `--require-approval` asks before executing.
 //!
 //! ```
 //! use ecs_dsl::deploy::capabilities::{Capability, required_capabilities};
@@ -28,6 +32,7 @@
 // lib.rs also documents `deploy` with a line of its own.
 
 pub mod capabilities;
+pub mod diff;
 pub mod manifest;
 pub mod plan;
 pub mod status;
