@@ -123,3 +123,65 @@ pub fn example_main(name: &str, build: fn() -> ecs_dsl::Result<ecs_dsl::App>) ->
         }
     }
 }
+
+/// A moto server on 127.0.0.1 with a free port, started for one test and stopped when dropped.
+#[derive(Debug)]
+pub struct MotoServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl MotoServer {
+    /// Starts `python -m moto.server` (`ECS_DSL_PYTHON`, default `python3`) and waits until it
+    /// accepts connections. `None` (after [`skip`]) when moto is not installed.
+    pub fn start(test: &str) -> Option<MotoServer> {
+        let python = std::env::var_os("ECS_DSL_PYTHON").unwrap_or_else(|| "python3".into());
+        let has_moto = Command::new(&python)
+            .args(["-c", "import moto.server"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !has_moto {
+            skip(test, "moto[server] is not installed");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free loopback port");
+        let child = Command::new(&python)
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("moto.server starts");
+        let server = MotoServer { child, port };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "moto did not listen on 127.0.0.1:{port} within 30 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Some(server)
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for MotoServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -32,6 +32,7 @@
 // lib.rs also documents `deploy` with a line of its own.
 
 pub mod capabilities;
+pub mod client;
 pub mod diff;
 pub mod manifest;
 pub mod plan;
