@@ -1,7 +1,7 @@
 //! Deploying an assembly to AWS CloudFormation (feature `deploy`).
 //!
-//! This part of the module needs no AWS SDK: it holds the decisions a deploy makes from data,
-//! so they can be tested without a network.
+//! Most of the module needs no network: it holds the decisions a deploy makes from data, so
+//! they can be tested without one; [`client`](crate::deploy::client) talks to AWS.
 //!
 //! - [`status`](crate::deploy::status): every CloudFormation stack status, what a deploy must
 //!   do with a stack found in it ([`StackState`](crate::deploy::status::StackState), with
@@ -15,6 +15,9 @@
 //!   change sets annotated with the manifest's create-only properties), which changes replace
 //!   resources (and which replacements fail because the resource has a custom name), and
 //!   whether `--require-approval` asks before executing.
+//! - [`events`](crate::deploy::events): stack events deduplicated across polls and the root
+//!   cause of a failure.
+//! - [`client`](crate::deploy::client): the CloudFormation and S3 clients and typed AWS errors.
 //!
 //! ```
 //! use ecs_dsl::deploy::capabilities::{Capability, required_capabilities};
@@ -34,6 +37,7 @@
 pub mod capabilities;
 pub mod client;
 pub mod diff;
+pub mod events;
 pub mod manifest;
 pub mod plan;
 pub mod status;

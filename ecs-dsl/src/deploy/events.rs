@@ -1,0 +1,211 @@
+//! Stack events as a deploy follows them: deduplicated by event id, printed in the order they
+//! happened, and the root cause of a failure picked out of the cascade that follows it.
+//!
+//! CloudFormation returns events newest first and repeats them on every poll; after the first
+//! failure, most later failures only say that their creation was cancelled. The user needs the
+//! first real reason, not the last message.
+
+use std::collections::BTreeSet;
+
+/// One stack event, as the SDK layer reads it from DescribeStackEvents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StackEvent {
+    /// The event's unique id.
+    pub event_id: String,
+    /// When it happened (RFC 3339), used only for display.
+    pub timestamp: String,
+    /// The resource's logical id (the stack's name for stack-level events).
+    pub logical_id: String,
+    /// The resource type (`AWS::CloudFormation::Stack` for stack-level events).
+    pub resource_type: String,
+    /// The resource status, e.g. `CREATE_FAILED`.
+    pub status: String,
+    /// Why, when CloudFormation says.
+    pub reason: Option<String>,
+}
+
+impl StackEvent {
+    /// Whether the event reports a failure.
+    pub fn is_failure(&self) -> bool {
+        self.status.ends_with("_FAILED")
+    }
+
+    /// Whether the failure only reports that the operation was cancelled because another
+    /// resource failed (the cascade, not the cause).
+    pub fn is_cascade(&self) -> bool {
+        self.reason.as_deref().is_some_and(|r| {
+            let r = r.to_ascii_lowercase();
+            r.contains("resource creation cancelled")
+                || r.contains("resource update cancelled")
+                || r.contains("the following resource(s) failed")
+        })
+    }
+}
+
+/// Collects events across polls: each event once, in the order it happened.
+///
+/// ```
+/// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+/// let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+///     event_id: id.into(),
+///     timestamp: String::new(),
+///     logical_id: logical.into(),
+///     resource_type: "AWS::ECS::Service".into(),
+///     status: status.into(),
+///     reason: reason.map(Into::into),
+/// };
+/// let mut log = EventLog::default();
+/// // DescribeStackEvents returns newest first.
+/// let fresh = log.add_page(vec![
+///     event("2", "Web", "CREATE_FAILED", Some("Resource creation cancelled")),
+///     event("1", "Task", "CREATE_FAILED", Some("Invalid request provided: ...")),
+/// ]);
+/// assert_eq!(fresh.iter().map(|e| e.event_id.as_str()).collect::<Vec<_>>(), ["1", "2"]);
+/// assert!(log.add_page(vec![event("1", "Task", "CREATE_FAILED", None)]).is_empty());
+/// assert_eq!(log.root_cause().map(|e| e.logical_id.as_str()), Some("Task"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct EventLog {
+    seen: BTreeSet<String>,
+    events: Vec<StackEvent>,
+}
+
+impl EventLog {
+    /// Adds one page of DescribeStackEvents (newest first) and returns the events not seen
+    /// before, oldest first, ready to print.
+    pub fn add_page(&mut self, page: Vec<StackEvent>) -> Vec<StackEvent> {
+        let mut fresh: Vec<StackEvent> = page
+            .into_iter()
+            .filter(|e| self.seen.insert(e.event_id.clone()))
+            .collect();
+        fresh.reverse();
+        self.events.extend(fresh.iter().cloned());
+        fresh
+    }
+
+    /// Every event so far, oldest first.
+    pub fn events(&self) -> &[StackEvent] {
+        &self.events
+    }
+
+    /// The first failure that is not a cascade; else the first failure.
+    pub fn root_cause(&self) -> Option<&StackEvent> {
+        let failures = || self.events.iter().filter(|e| e.is_failure());
+        failures()
+            .find(|e| !e.is_cascade() && e.reason.is_some())
+            .or_else(|| failures().next())
+    }
+}
+
+/// One event as a line: `time  logical-id  type  status  reason`.
+///
+/// ```
+/// use ecs_dsl::deploy::events::{StackEvent, event_line};
+/// let e = StackEvent {
+///     event_id: "1".into(),
+///     timestamp: "2026-11-21T10:00:00Z".into(),
+///     logical_id: "Web".into(),
+///     resource_type: "AWS::ECS::Service".into(),
+///     status: "CREATE_IN_PROGRESS".into(),
+///     reason: None,
+/// };
+/// assert_eq!(event_line(&e), "2026-11-21T10:00:00Z  Web  AWS::ECS::Service  CREATE_IN_PROGRESS");
+/// ```
+pub fn event_line(e: &StackEvent) -> String {
+    let mut line = format!(
+        "{}  {}  {}  {}",
+        e.timestamp, e.logical_id, e.resource_type, e.status
+    );
+    if let Some(r) = &e.reason {
+        line.push_str("  ");
+        line.push_str(r);
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(id: u32, logical: &str, status: &str, reason: Option<&str>) -> StackEvent {
+        StackEvent {
+            event_id: id.to_string(),
+            timestamp: format!("t{id}"),
+            logical_id: logical.to_owned(),
+            resource_type: "AWS::ECS::TaskDefinition".to_owned(),
+            status: status.to_owned(),
+            reason: reason.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn pages_overlap_and_each_event_is_returned_once_in_order() {
+        let mut log = EventLog::default();
+        let first = log.add_page(vec![
+            ev(2, "Task", "CREATE_IN_PROGRESS", None),
+            ev(1, "web", "CREATE_IN_PROGRESS", Some("User Initiated")),
+        ]);
+        assert_eq!(first.len(), 2);
+        assert_eq!(first[0].event_id, "1");
+        let second = log.add_page(vec![
+            ev(3, "Task", "CREATE_COMPLETE", None),
+            ev(2, "Task", "CREATE_IN_PROGRESS", None),
+            ev(1, "web", "CREATE_IN_PROGRESS", None),
+        ]);
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0].event_id, "3");
+        assert_eq!(log.events().len(), 3);
+    }
+
+    #[test]
+    fn the_root_cause_is_the_first_real_failure_not_the_cascade() {
+        let mut log = EventLog::default();
+        log.add_page(vec![
+            ev(
+                5,
+                "web",
+                "ROLLBACK_IN_PROGRESS",
+                Some("The following resource(s) failed to create: [Svc, Task]."),
+            ),
+            ev(
+                4,
+                "Svc",
+                "CREATE_FAILED",
+                Some("Resource creation cancelled"),
+            ),
+            ev(
+                3,
+                "Task",
+                "CREATE_FAILED",
+                Some("Invalid request provided: No Fargate configuration exists for given values"),
+            ),
+            ev(2, "Svc", "CREATE_IN_PROGRESS", None),
+            ev(1, "Task", "CREATE_IN_PROGRESS", None),
+        ]);
+        let cause = log.root_cause().unwrap();
+        assert_eq!(cause.logical_id, "Task");
+        assert!(cause.reason.as_deref().unwrap().contains("Fargate"));
+    }
+
+    #[test]
+    fn only_cascades_still_give_a_cause() {
+        let mut log = EventLog::default();
+        log.add_page(vec![ev(
+            1,
+            "Svc",
+            "UPDATE_FAILED",
+            Some("Resource update cancelled"),
+        )]);
+        assert_eq!(log.root_cause().unwrap().logical_id, "Svc");
+        assert!(EventLog::default().root_cause().is_none());
+    }
+
+    #[test]
+    fn lines_carry_the_reason() {
+        let line = event_line(&ev(1, "Task", "CREATE_FAILED", Some("bad")));
+        assert_eq!(
+            line,
+            "t1  Task  AWS::ECS::TaskDefinition  CREATE_FAILED  bad"
+        );
+    }
+}
