@@ -91,18 +91,6 @@ pub struct StrategyItem<K> {
 }
 
 impl<K> StrategyItem<K> {
-    pub(crate) fn raw(name: Value<String>, base: Option<u32>, weight: u32) -> Self {
-        StrategyItem {
-            provider: CapacityProvider {
-                name,
-                spot: false,
-                _kind: PhantomData,
-            },
-            base,
-            weight,
-        }
-    }
-
     /// Tasks placed on this provider before weights apply (0-100000; only one provider of a
     /// strategy may have a base; rule S3).
     pub fn base(mut self, base: u32) -> Self {
@@ -172,34 +160,52 @@ impl<K> CapacityProviderStrategy<K> {
         self
     }
 
-    /// Whether any provider is `FARGATE_SPOT`.
-    pub(crate) fn uses_spot(&self) -> bool {
-        self.items.iter().any(|i| i.provider.spot)
+    /// The strategy without its kind, as the cluster and services render and check it.
+    pub(crate) fn erase(&self) -> StrategyRows {
+        StrategyRows {
+            rows: self
+                .items
+                .iter()
+                .map(|i| (i.provider.name.clone(), i.base, i.weight))
+                .collect(),
+            uses_spot: self.items.iter().any(|i| i.provider.spot),
+        }
     }
+}
 
-    /// Rule S3's numbers; `Err(reason)` names the problem.
+/// A capacity provider strategy without its kind: (provider name, base, weight) rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StrategyRows {
+    pub rows: Vec<(Value<String>, Option<u32>, u32)>,
+    /// Whether any provider is `FARGATE_SPOT` (rule S4).
+    pub uses_spot: bool,
+}
+
+impl StrategyRows {
+    /// Rule S3's numbers; `Some(reason)` names the problem.
     pub(crate) fn problem(&self) -> Option<String> {
-        if self.items.is_empty() {
+        let rows = &self.rows;
+        if rows.is_empty() {
             return Some("the strategy has no provider".into());
         }
-        let bases = self.items.iter().filter(|i| i.base.is_some()).count();
+        let bases = rows.iter().filter(|(_, b, _)| b.is_some()).count();
         if bases > 1 {
             return Some(format!("{bases} providers have a base; at most one may"));
         }
-        if let Some(i) = self.items.iter().find(|i| i.base.unwrap_or(0) > 100_000) {
-            return Some(format!("base {} is above 100000", i.base.unwrap_or(0)));
+        if let Some(b) = rows
+            .iter()
+            .filter_map(|(_, b, _)| *b)
+            .find(|b| *b > 100_000)
+        {
+            return Some(format!("base {b} is above 100000"));
         }
-        if let Some(i) = self.items.iter().find(|i| i.weight > 1000) {
-            return Some(format!("weight {} is above 1000", i.weight));
+        if let Some(w) = rows.iter().map(|(_, _, w)| *w).find(|w| *w > 1000) {
+            return Some(format!("weight {w} is above 1000"));
         }
-        if self.items.iter().all(|i| i.weight == 0) {
+        if rows.iter().all(|(_, _, w)| *w == 0) {
             return Some("every weight is 0; at least one must be above 0".into());
         }
-        let mut names: Vec<String> = self
-            .items
-            .iter()
-            .filter_map(|i| i.provider.name.literal().cloned())
-            .collect();
+        let mut names: Vec<&String> = rows.iter().filter_map(|(n, _, _)| n.literal()).collect();
         let n = names.len();
         names.sort();
         names.dedup();
@@ -209,6 +215,7 @@ impl<K> CapacityProviderStrategy<K> {
         None
     }
 
+    /// [`problem`](Self::problem) as an [`Error::Rule`] of rule S3.
     pub(crate) fn check(&self, stack: &str, id: &str, field: &str) -> Result<()> {
         match self.problem() {
             None => Ok(()),

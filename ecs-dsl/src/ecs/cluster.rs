@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::capacity::{AsgCapacity, CapacityProvider, CapacityProviderStrategy, FargateCapacity};
+use super::capacity::{AsgCapacity, CapacityProvider, CapacityProviderStrategy, StrategyRows};
 use crate::cfn::ecs::cluster::{
     ClusterConfiguration, ClusterSettings, ExecuteCommandConfiguration,
     ExecuteCommandConfigurationLogging, ExecuteCommandLogConfiguration,
@@ -36,13 +36,6 @@ pub enum ExecLogging {
     LogGroup(LogGroup),
 }
 
-/// Either kind of capacity provider, as a cluster holds both.
-#[derive(Debug, Clone)]
-enum AnyStrategy {
-    Fargate(CapacityProviderStrategy<FargateCapacity>),
-    Asg(CapacityProviderStrategy<AsgCapacity>),
-}
-
 /// Builds a [`Cluster`].
 ///
 /// ```
@@ -69,7 +62,7 @@ pub struct ClusterBuilder {
     insights: Option<ContainerInsights>,
     fargate_providers: bool,
     asg_providers: Vec<CapacityProvider<AsgCapacity>>,
-    default_strategy: Option<AnyStrategyHidden>,
+    default_strategy: Option<StrategyRows>,
     exec_logging: Option<ExecLogging>,
     exec_kms_key: Option<Value<String>>,
     tags: Vec<(String, Value<String>)>,
@@ -164,11 +157,8 @@ impl ClusterBuilder {
     }
 
     /// The strategy of services that name neither a launch type nor a strategy (rule S3).
-    pub fn default_strategy<K: DefaultStrategyKind>(
-        mut self,
-        strategy: CapacityProviderStrategy<K>,
-    ) -> Self {
-        self.default_strategy = Some(K::wrap(strategy));
+    pub fn default_strategy<K>(mut self, strategy: CapacityProviderStrategy<K>) -> Self {
+        self.default_strategy = Some(strategy.erase());
         self
     }
 
@@ -258,20 +248,15 @@ impl ClusterBuilder {
             providers.push("FARGATE_SPOT".into());
         }
         providers.extend(self.asg_providers.iter().map(|p| p.name.clone()));
-        let default_items: Vec<(Value<String>, Option<u32>, u32)> = match &self.default_strategy {
+        let default_items = match &self.default_strategy {
             None => Vec::new(),
-            Some(AnyStrategyHidden(s)) => {
-                let problem = match s {
-                    AnyStrategy::Fargate(s) => s.problem(),
-                    AnyStrategy::Asg(s) => s.problem(),
-                };
-                if let Some(reason) = problem {
-                    return Err(self.fail("DefaultCapacityProviderStrategy", "S3", reason));
-                }
-                match s {
-                    AnyStrategy::Fargate(s) => items(s),
-                    AnyStrategy::Asg(s) => items(s),
-                }
+            Some(strategy) => {
+                strategy.check(
+                    self.stack.name(),
+                    &self.id,
+                    "DefaultCapacityProviderStrategy",
+                )?;
+                strategy.rows.clone()
             }
         };
         for (name, _, _) in &default_items {
@@ -321,34 +306,5 @@ impl ClusterBuilder {
                 associations,
             }),
         })
-    }
-}
-
-fn items<K>(s: &CapacityProviderStrategy<K>) -> Vec<(Value<String>, Option<u32>, u32)> {
-    s.items
-        .iter()
-        .map(|i| (i.provider.name.clone(), i.base, i.weight))
-        .collect()
-}
-
-/// The kinds of capacity provider a cluster's default strategy can hold.
-pub trait DefaultStrategyKind: Sized {
-    #[doc(hidden)]
-    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden;
-}
-
-#[doc(hidden)]
-#[derive(Debug, Clone)]
-pub struct AnyStrategyHidden(AnyStrategy);
-
-impl DefaultStrategyKind for FargateCapacity {
-    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden {
-        AnyStrategyHidden(AnyStrategy::Fargate(strategy))
-    }
-}
-
-impl DefaultStrategyKind for AsgCapacity {
-    fn wrap(strategy: CapacityProviderStrategy<Self>) -> AnyStrategyHidden {
-        AnyStrategyHidden(AnyStrategy::Asg(strategy))
     }
 }

@@ -1,6 +1,7 @@
 //! EBS volumes that a replica service attaches to each task at launch (rules S2, T25).
 
 use super::launch::feature;
+use super::task::RoleSlot;
 use super::volume::Volume;
 use crate::iam::Role;
 use crate::template::Value;
@@ -52,20 +53,13 @@ impl EbsVolumeType {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EbsVolume {
     pub(crate) name: String,
-    pub(crate) role: Option<EbsRole>,
+    pub(crate) role: Option<RoleSlot>,
     pub(crate) size_gib: Option<u32>,
     pub(crate) volume_type: Option<EbsVolumeType>,
     pub(crate) iops: Option<u32>,
     pub(crate) throughput: Option<u32>,
     pub(crate) kms_key_id: Option<Value<String>>,
     pub(crate) snapshot_id: Option<Value<String>>,
-}
-
-/// The infrastructure role of an [`EbsVolume`].
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum EbsRole {
-    Given(Role),
-    Arn(Value<String>),
 }
 
 impl EbsVolume {
@@ -121,13 +115,13 @@ impl EbsVolume {
 
     /// The infrastructure role ECS uses to create and attach the volumes.
     pub fn infrastructure_role(mut self, role: &Role) -> Self {
-        self.role = Some(EbsRole::Given(role.clone()));
+        self.role = Some(RoleSlot::Owned(role.clone()));
         self
     }
 
     /// An existing infrastructure role by ARN.
     pub fn infrastructure_role_arn(mut self, arn: impl Into<Value<String>>) -> Self {
-        self.role = Some(EbsRole::Arn(arn.into()));
+        self.role = Some(RoleSlot::Imported(arn.into()));
         self
     }
 

@@ -374,8 +374,4 @@ impl WindowsFamily {
             WindowsFamily::Server2025Core => CfnOs::WindowsServer2025Core,
         }
     }
-
-    pub(crate) fn linux() -> CfnOs {
-        CfnOs::Linux
-    }
 }

@@ -13,10 +13,12 @@ mod container_render;
 mod ebs;
 mod fargate_size;
 mod health;
+mod image;
 mod launch;
 mod logging;
 #[macro_use]
 mod macros;
+mod name;
 mod port;
 mod secret;
 mod service;
@@ -30,14 +32,11 @@ mod task_render;
 mod task_validate;
 mod volume;
 
-mod image;
-mod name;
-
 pub use capacity::{
     AsgCapacity, AsgCapacityProvider, CapacityProvider, CapacityProviderStrategy, FargateCapacity,
     RunsLaunch, StrategyItem,
 };
-pub use cluster::{Cluster, ClusterBuilder, ContainerInsights, DefaultStrategyKind, ExecLogging};
+pub use cluster::{Cluster, ClusterBuilder, ContainerInsights, ExecLogging};
 pub use container::{
     Checked, Container, DependencyCondition, Essential, FireLensRouter, MayExit, NoHealthCheck,
     NotEssential, UlimitName, WithHealthCheck,
@@ -45,6 +44,7 @@ pub use container::{
 pub use ebs::{EbsVolume, EbsVolumeType};
 pub use fargate_size::FargateSize;
 pub use health::{__rules, HealthCheck, HealthCheckTiming};
+pub use image::Image;
 pub use launch::{
     AllowsLinks, AwsVpc, Bridge, ContainerDns, CpuArchitecture, Ec2, Ec2Windows, External, Fargate,
     FargateWindows, Host, HostPorts, LaunchKind, LaunchType, Nat, NetworkFor, NetworkKind,
@@ -53,6 +53,7 @@ pub use launch::{
 pub use logging::{
     AwsLogs, DockerDriver, DockerLogDriver, FireLens, LogDriverFor, LogSpec, Splunk,
 };
+pub use name::Name;
 pub use port::{AppProtocol, PortMapping, Protocol};
 pub use secret::{SecretKind, SecretSource};
 pub use service::{
@@ -68,6 +69,3 @@ pub use volume::{
     CustomRoot, DefaultRoot, DockerScope, EfsVolume, Encrypted, Plaintext, RootForAccessPoint,
     RootSettable, TransitEncrypted, ViaAccessPoint, Volume,
 };
-
-pub use image::Image;
-pub use name::Name;

@@ -386,8 +386,7 @@ where
         P: Unplaced,
         Q: RunsLaunch<L>,
     {
-        self.spec.strategy = Some(service_render::strategy_items(&strategy));
-        self.spec.strategy_uses_spot = strategy.uses_spot();
+        self.spec.strategy = Some(strategy.erase());
         self.to()
     }
 

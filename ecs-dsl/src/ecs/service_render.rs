@@ -1,8 +1,13 @@
 //! Building a service: run-time checks and the L1 resource. Not generic over the states.
+//!
+//! What the builder's types already make impossible is not checked again here: a daemon
+//! service on Fargate or with another controller (S1), an awsvpc service without a network
+//! configuration or another mode with one (S5), the target type (S6), a grace period without
+//! a load balancer (S8). Their compile-fail cases are in `tests/ui/`.
 
-use super::capacity::CapacityProviderStrategy;
-use super::ebs::{EbsRole, EbsVolume};
-use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
+use super::capacity::StrategyRows;
+use super::ebs::EbsVolume;
+use super::launch::{LaunchKind, LaunchType, NetworkMode};
 use super::service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags,
 };
@@ -12,9 +17,6 @@ use crate::cfn::ecs::service as l1;
 use crate::error::{Error, Result};
 use crate::iam::{ManagedPolicy, Role, ServicePrincipal, grants};
 use crate::template::{Handle, List, Stack, Value};
-
-/// A capacity provider's name, base and weight.
-pub(crate) type StrategyRow = (Value<String>, Option<u32>, u32);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Controller {
@@ -35,8 +37,7 @@ pub(crate) struct ServiceSpec {
     pub circuit_breaker: Option<bool>,
     pub alarms: Option<(Vec<Value<String>>, bool)>,
     pub controller: Controller,
-    pub strategy: Option<Vec<StrategyRow>>,
-    pub strategy_uses_spot: bool,
+    pub strategy: Option<StrategyRows>,
     pub cluster_default_strategy: bool,
     pub network: Option<AwsVpcNetwork>,
     pub placement_strategies: Vec<PlacementStrategy>,
@@ -64,7 +65,6 @@ impl ServiceSpec {
             alarms: None,
             controller: Controller::Ecs,
             strategy: None,
-            strategy_uses_spot: false,
             cluster_default_strategy: false,
             network: None,
             placement_strategies: Vec::new(),
@@ -81,13 +81,6 @@ impl ServiceSpec {
     }
 }
 
-pub(crate) fn strategy_items<K>(s: &CapacityProviderStrategy<K>) -> Vec<StrategyRow> {
-    s.items
-        .iter()
-        .map(|i| (i.provider.name.clone(), i.base, i.weight))
-        .collect()
-}
-
 fn literal_len(v: &Value<List<String>>) -> Option<usize> {
     v.literal().map(Vec::len)
 }
@@ -99,32 +92,14 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     task: &TaskDefinition<L, N>,
     s: ServiceSpec,
 ) -> Result<Handle<CfnService>> {
-    let fail = |field: &str, rule: &'static str, reason: String| Error::Rule {
-        stack: stack.name().to_owned(),
-        logical_id: id.to_owned(),
-        field: field.to_owned(),
-        rule,
-        reason,
+    let fail = |field: &str, rule: &'static str, reason: String| {
+        Error::rule(stack.name(), id, field, rule, reason)
     };
     let launch = task.launch_kind();
     if let Some(name) = &s.name
         && let Some(reason) = ecs_dsl_rules::names::ecs_name_problem(name)
     {
         return Err(fail("ServiceName", "S15", format!("`{name}` {reason}")));
-    }
-    if s.daemon && launch.is_fargate() {
-        return Err(fail(
-            "SchedulingStrategy",
-            "S1",
-            "daemon services cannot run on Fargate".into(),
-        ));
-    }
-    if s.daemon && s.controller != Controller::Ecs {
-        return Err(fail(
-            "DeploymentController",
-            "S1",
-            "daemon services use the ECS deployment controller".into(),
-        ));
     }
     if s.controller != Controller::Ecs && (s.alarms.is_some() || s.circuit_breaker.is_some()) {
         return Err(fail(
@@ -154,15 +129,9 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             format!("{max} % is below the minimum healthy {min} %"),
         ));
     }
-    if let Some(items) = &s.strategy {
-        let strategy = CapacityProviderStrategy::<()> {
-            items: items
-                .iter()
-                .map(|(n, b, w)| super::capacity::StrategyItem::<()>::raw(n.clone(), *b, *w))
-                .collect(),
-        };
+    if let Some(strategy) = &s.strategy {
         strategy.check(stack.name(), id, "CapacityProviderStrategy")?;
-        if s.strategy_uses_spot && launch.is_windows() {
+        if strategy.uses_spot && launch.is_windows() {
             return Err(fail(
                 "CapacityProviderStrategy",
                 "S4",
@@ -191,13 +160,6 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             ));
         }
     }
-    if task.network_kind() == NetworkKind::AwsVpc && s.network.is_none() {
-        return Err(fail(
-            "NetworkConfiguration",
-            "S5",
-            "an awsvpc service needs a network configuration".into(),
-        ));
-    }
     if s.target_groups.len() > 5 {
         return Err(fail(
             "LoadBalancers",
@@ -222,13 +184,6 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
                 ),
             ));
         }
-    }
-    if s.grace_period.is_some() && s.target_groups.is_empty() {
-        return Err(fail(
-            "HealthCheckGracePeriodSeconds",
-            "S8",
-            "a health check grace period needs a load balancer".into(),
-        ));
     }
     if s.platform_version.is_some() && !launch.is_fargate() {
         return Err(fail(
@@ -274,8 +229,7 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             ));
         }
         ebs_roles.push(match &v.role {
-            Some(EbsRole::Given(r)) => r.arn(),
-            Some(EbsRole::Arn(a)) => a.clone(),
+            Some(role) => role.arn(),
             None => Role::builder(stack, &format!("{id}EbsRole"), ServicePrincipal::Ecs)
                 .managed_policy(ManagedPolicy::aws_managed(
                     "service-role/AmazonECSInfrastructureRolePolicyForVolumes",
@@ -326,9 +280,10 @@ fn render<L: LaunchType, N: NetworkMode>(
         svc = svc.desired_count(i64::from(s.desired_count.unwrap_or(1)));
     }
     match (&s.strategy, s.cluster_default_strategy) {
-        (Some(items), _) => {
+        (Some(strategy), _) => {
             svc = svc.capacity_provider_strategy(
-                items
+                strategy
+                    .rows
                     .iter()
                     .map(|(name, base, weight)| {
                         let mut i = l1::CapacityProviderStrategyItem::new()

@@ -13,7 +13,7 @@ use crate::logs::LogGroup;
 use crate::template::{Handle, Stack, Value};
 
 /// A role of a task definition: one this app defines, or one imported by ARN.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RoleSlot {
     /// A role of this app; grants are added to it.
     Owned(Role),

@@ -10,7 +10,7 @@ use super::launch::{
     NetworkFor, NetworkMode, Supports, WindowsFamily, feature,
 };
 use super::size::{NoSize, SizeFor, TaskSize};
-use super::task::TaskDefinition;
+use super::task::{RoleSlot, TaskDefinition};
 use super::task_render::{self, TaskSpec};
 use super::volume::Volume;
 use crate::error::Result;
@@ -307,27 +307,27 @@ where
     /// The IAM role the containers run as. Without one, a role is created when something
     /// needs it (a grant, ECS Exec, EFS IAM authorization).
     pub fn task_role(mut self, role: &Role) -> Self {
-        self.spec.task_role = task_render::RoleChoice::Given(role.clone());
+        self.spec.task_role = Some(RoleSlot::Owned(role.clone()));
         self
     }
 
     /// An existing task role by ARN; grants cannot be added to it (the owner of the role
     /// must allow what the containers need).
     pub fn task_role_arn(mut self, arn: impl Into<Value<String>>) -> Self {
-        self.spec.task_role = task_render::RoleChoice::Imported(arn.into());
+        self.spec.task_role = Some(RoleSlot::Imported(arn.into()));
         self
     }
 
     /// The role ECS uses to pull images, write logs and read secrets. Without one, a role is
     /// created only when something needs it, with exactly those grants.
     pub fn execution_role(mut self, role: &Role) -> Self {
-        self.spec.execution_role = task_render::RoleChoice::Given(role.clone());
+        self.spec.execution_role = Some(RoleSlot::Owned(role.clone()));
         self
     }
 
     /// An existing execution role by ARN; the grants this task needs are not added to it.
     pub fn execution_role_arn(mut self, arn: impl Into<Value<String>>) -> Self {
-        self.spec.execution_role = task_render::RoleChoice::Imported(arn.into());
+        self.spec.execution_role = Some(RoleSlot::Imported(arn.into()));
         self
     }
 

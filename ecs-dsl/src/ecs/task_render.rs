@@ -13,17 +13,8 @@ use super::volume::{VolumeKind, VolumeSpec};
 use crate::cfn::ecs::task_definition as l1;
 use crate::error::Result;
 use crate::iam::{PolicyStatement, Role, ServicePrincipal, grants};
-use crate::logs::{LogGroup, Retention};
+use crate::logs::LogGroup;
 use crate::template::{Stack, Value, intrinsic};
-
-/// A role given by the user, imported by ARN, or left for the construct to create.
-#[derive(Debug, Clone, Default)]
-pub(crate) enum RoleChoice {
-    #[default]
-    Auto,
-    Given(Role),
-    Imported(Value<String>),
-}
 
 /// `pidMode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +35,10 @@ pub(crate) struct TaskSpec {
     pub cpu_architecture: Option<CpuArchitecture>,
     pub containers: Vec<ContainerSpec>,
     pub family: Option<String>,
-    pub task_role: RoleChoice,
-    pub execution_role: RoleChoice,
+    /// Given or imported by the user; `None`: created when something needs it.
+    pub task_role: Option<RoleSlot>,
+    /// Given or imported by the user; `None`: created when something needs it.
+    pub execution_role: Option<RoleSlot>,
     pub pid_mode: Option<PidMode>,
     pub ipc_mode: Option<IpcMode>,
     pub ephemeral_storage_gib: Option<u32>,
@@ -66,8 +59,8 @@ impl TaskSpec {
             cpu_architecture: None,
             containers: Vec::new(),
             family: None,
-            task_role: RoleChoice::Auto,
-            execution_role: RoleChoice::Auto,
+            task_role: None,
+            execution_role: None,
             pid_mode: None,
             ipc_mode: None,
             ephemeral_storage_gib: None,
@@ -146,36 +139,40 @@ fn secret_grant(s: &SecretSource) -> PolicyStatement {
 pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> {
     super::task_validate::validate(stack.name(), id, &t)?;
 
-    let auto_retention = t.containers.iter().find_map(|c| match &c.logging {
-        Some(log) => match &log.driver {
-            LogDriverKind::AwsLogs(a) => match a.destination {
-                LogDestination::Auto(r) => Some(r),
+    // One log group for every `AwsLogs::auto()` container; the first retention given wins,
+    // else the log group's default.
+    let auto_retention =
+        t.containers
+            .iter()
+            .find_map(|c| match c.logging.as_ref().map(|l| &l.driver) {
+                Some(LogDriverKind::AwsLogs(a)) => match a.destination {
+                    LogDestination::Auto(r) => Some(r),
+                    _ => None,
+                },
                 _ => None,
-            },
-            _ => None,
-        },
-        None => None,
-    });
+            });
     let log_group = match auto_retention {
-        Some(r) => Some(
-            LogGroup::builder(stack, &format!("{id}Logs"))
-                .retention(r.unwrap_or(Retention::OneMonth))
-                .build()?,
-        ),
+        Some(retention) => {
+            let mut group = LogGroup::builder(stack, &format!("{id}Logs"));
+            if let Some(r) = retention {
+                group = group.retention(r);
+            }
+            Some(group.build()?)
+        }
         None => None,
     };
 
     let grants = execution_grants(&t, log_group.as_ref());
     let execution_role = match &t.execution_role {
-        RoleChoice::Given(role) => {
+        Some(RoleSlot::Owned(role)) => {
             for g in grants {
                 role.add_to_policy(g)?;
             }
             Some(RoleSlot::Owned(role.clone()))
         }
-        RoleChoice::Imported(arn) => Some(RoleSlot::Imported(arn.clone())),
-        RoleChoice::Auto if grants.is_empty() => None,
-        RoleChoice::Auto => {
+        Some(imported @ RoleSlot::Imported(_)) => Some(imported.clone()),
+        None if grants.is_empty() => None,
+        None => {
             let mut b = Role::builder(
                 stack,
                 &format!("{id}ExecutionRole"),
@@ -194,12 +191,11 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         .iter()
         .any(|v| matches!(&v.kind, VolumeKind::Efs(e) if e.iam));
     let task_role = match &t.task_role {
-        RoleChoice::Given(role) => Some(RoleSlot::Owned(role.clone())),
-        RoleChoice::Imported(arn) => Some(RoleSlot::Imported(arn.clone())),
-        RoleChoice::Auto if needs_task_role => Some(RoleSlot::Owned(
+        Some(given) => Some(given.clone()),
+        None if needs_task_role => Some(RoleSlot::Owned(
             Role::builder(stack, &format!("{id}TaskRole"), ServicePrincipal::EcsTasks).build()?,
         )),
-        RoleChoice::Auto => None,
+        None => None,
     };
 
     let mut l1 = render(&t, log_group.as_ref());
@@ -269,7 +265,7 @@ fn render(t: &TaskSpec, log_group: Option<&LogGroup>) -> l1::TaskDefinition {
     } else if let Some(arch) = t.cpu_architecture {
         platform = Some(
             l1::RuntimePlatform::new()
-                .operating_system_family(WindowsFamily::linux())
+                .operating_system_family(l1::RuntimePlatformOperatingSystemFamily::Linux)
                 .cpu_architecture(arch.cfn()),
         );
     }

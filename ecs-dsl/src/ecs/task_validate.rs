@@ -1,16 +1,21 @@
 //! The run-time checks of a task definition: every rule that values from config (or anything
 //! the types could not see) can break, as `Error::Rule` naming the stack, the task definition,
 //! the field and the rule. Not generic, so it is compiled once.
+//!
+//! What the builder's types already make impossible to write is not checked again here: ports
+//! under network mode `none` (T4), a host port under awsvpc/host (T5), settings and volumes a
+//! launch type does not offer (T6, T7, T9, T19's drivers), EFS IAM without transit encryption
+//! (E1, E2). Their compile-fail cases are in `tests/ui/`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::container::{ContainerSpec, DependencyCondition};
 use super::health::HealthCheck;
-use super::launch::{LaunchKind, NetworkKind};
+use super::launch::LaunchKind;
 use super::logging::LogDriverKind;
 use super::secret::SecretKind;
 
-use super::task_render::{PidMode, TaskSpec};
+use super::task_render::TaskSpec;
 use super::volume::VolumeKind;
 use crate::error::{Error, Result};
 
@@ -22,13 +27,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn fail(&self, field: impl Into<String>, rule: &'static str, reason: String) -> Error {
-        Error::Rule {
-            stack: self.stack.to_owned(),
-            logical_id: self.id.to_owned(),
-            field: field.into(),
-            rule,
-            reason,
-        }
+        Error::rule(self.stack, self.id, field, rule, reason)
     }
 
     /// A check that is not a rule of `ecs-rules.md` (a reference inside the task that does not
@@ -104,11 +103,6 @@ pub(crate) fn validate(stack: &str, id: &str, t: &TaskSpec) -> Result<()> {
             || format!("{gib} GiB; Fargate ephemeral storage is 21 to 200 GiB"),
         )?;
     }
-    if t.launch.is_fargate()
-        && let Some(PidMode::Host) = t.pid_mode
-    {
-        return Err(ck.fail("PidMode", "T7", "Fargate allows only pidMode `task`".into()));
-    }
     validate_volumes(&ck, t)?;
     validate_containers(&ck, t)?;
     validate_limits(&ck, t)?;
@@ -128,30 +122,6 @@ fn validate_volumes(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
     for v in &t.volumes {
         ck.ensure_valid(names.insert(v.name.as_str()), "Volumes", || {
             format!("volume `{}` is defined twice", v.name)
-        })?;
-        let (allowed, what) = match &v.kind {
-            VolumeKind::Scratch => (true, "a scratch volume"),
-            VolumeKind::EbsAtLaunch => (
-                matches!(t.launch, LaunchKind::Fargate | LaunchKind::Ec2),
-                "an EBS volume configured at launch",
-            ),
-            VolumeKind::HostPath(_) => (!t.launch.is_fargate(), "a host path volume"),
-            VolumeKind::Docker(_) => (!t.launch.is_fargate(), "a Docker volume"),
-            VolumeKind::Efs(e) => {
-                ck.ensure(
-                    !(e.iam || e.access_point_id.is_some()) || e.transit_encryption,
-                    format!("Volumes[{}].EFSVolumeConfiguration", v.name),
-                    "E1",
-                    || "IAM authorization and access points need transit encryption".into(),
-                )?;
-                (
-                    matches!(t.launch, LaunchKind::Fargate | LaunchKind::Ec2),
-                    "an EFS volume",
-                )
-            }
-        };
-        ck.ensure(allowed, format!("Volumes[{}]", v.name), "T6", || {
-            format!("{what} is not available on {}", t.launch.name())
         })?;
     }
     Ok(())
@@ -253,14 +223,6 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
                     )?;
                 }
             }
-            for cap in &c.capabilities_add {
-                ck.ensure(
-                    cap == "SYS_PTRACE",
-                    container_field(c, "LinuxParameters.Capabilities.Add"),
-                    "T6",
-                    || format!("Fargate allows adding only SYS_PTRACE, not {cap}"),
-                )?;
-            }
         }
         // Every secret the execution role reads: environment secrets, registry credentials and
         // the log driver's secret options (rule T18).
@@ -298,23 +260,11 @@ fn validate_containers(ck: &Checker<'_>, t: &TaskSpec) -> Result<()> {
         }
         if let Some(log) = &c.logging
             && let LogDriverKind::Other { driver, .. } = &log.driver
+            && *driver == "awsfirelens"
         {
-            if t.launch.is_fargate() {
-                ck.ensure(
-                    matches!(*driver, "splunk" | "awsfirelens"),
-                    container_field(c, "LogConfiguration.LogDriver"),
-                    "T19",
-                    || format!("log driver `{driver}` is not available on Fargate"),
-                )?;
-            }
-            if *driver == "awsfirelens" {
-                ck.ensure(
-                        routers == 1,
-                        container_field(c, "LogConfiguration"),
-                        "T19",
-                        || "logs to FireLens, but no container of the task is a FireLens router (`.firelens_router(..)`)".into(),
-                    )?;
-            }
+            ck.ensure(routers == 1, container_field(c, "LogConfiguration"), "T19", || {
+                "logs to FireLens, but no container of the task is a FireLens router (`.firelens_router(..)`)".into()
+            })?;
         }
     }
     Ok(())
@@ -328,26 +278,7 @@ fn validate_ports<'a>(
     bound: &mut BTreeSet<(u16, bool)>,
 ) -> Result<()> {
     let field = container_field(c, "PortMappings");
-    ck.ensure(
-        c.ports.is_empty() || t.network != NetworkKind::None,
-        &field,
-        "T4",
-        || "network mode `none` has no port mappings".into(),
-    )?;
     for p in &c.ports {
-        if let Some(h) = p.host_port {
-            ck.ensure(
-                t.network.has_host_ports() || h == p.container_port,
-                &field,
-                "T5",
-                || {
-                    format!(
-                        "host port {h} differs from container port {}; under this network mode they are equal",
-                        p.container_port
-                    )
-                },
-            )?;
-        }
         if let Some(name) = &p.name {
             if let Some(reason) = super::port::port_name_problem(name) {
                 return Err(ck.fail(&field, "T20", format!("port name `{name}` {reason}")));
