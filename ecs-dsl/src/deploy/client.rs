@@ -8,6 +8,7 @@
 use std::future::Future;
 
 use aws_sdk_cloudformation as cfn;
+use aws_sdk_cloudformation::config::SharedHttpClient;
 use aws_sdk_cloudformation::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_http_client::tls;
 
@@ -30,6 +31,7 @@ pub struct ConnectOptions {
     profile: Option<String>,
     endpoint_url: Option<String>,
     static_credentials: Option<(String, String)>,
+    http_client: Option<SharedHttpClient>,
 }
 
 impl ConnectOptions {
@@ -60,10 +62,22 @@ impl ConnectOptions {
         self.static_credentials = Some((access_key_id.into(), secret_access_key.into()));
         self
     }
+
+    /// Another HTTP client than rustls/ring, e.g. recorded responses in tests
+    /// (`aws-smithy-http-client`'s `test-util`).
+    pub fn http_client(mut self, client: SharedHttpClient) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// The endpoint given with [`endpoint_url`](Self::endpoint_url), if any.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
 }
 
 /// Why a call to AWS failed, with what to do about it.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AwsError {
     /// No credentials were found.
@@ -199,11 +213,13 @@ pub struct Clients {
 impl Clients {
     /// Loads the AWS configuration and builds both clients.
     pub async fn connect(options: &ConnectOptions) -> Clients {
-        let http = aws_smithy_http_client::Builder::new()
-            .tls_provider(tls::Provider::Rustls(
-                tls::rustls_provider::CryptoMode::Ring,
-            ))
-            .build_https();
+        let http = options.http_client.clone().unwrap_or_else(|| {
+            aws_smithy_http_client::Builder::new()
+                .tls_provider(tls::Provider::Rustls(
+                    tls::rustls_provider::CryptoMode::Ring,
+                ))
+                .build_https()
+        });
         let mut loader =
             aws_config::defaults(aws_config::BehaviorVersion::latest()).http_client(http);
         if let Some(region) = &options.region {
@@ -234,6 +250,19 @@ impl Clients {
             s3: aws_sdk_s3::Client::from_conf(s3_config),
             endpoint: options.endpoint_url.clone(),
         }
+    }
+
+    /// The endpoint the clients were pointed at, if one was given.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.endpoint.as_deref()
+    }
+
+    /// The region the clients use, if one was configured.
+    pub fn region(&self) -> Option<String> {
+        self.cloudformation
+            .config()
+            .region()
+            .map(|r| r.as_ref().to_owned())
     }
 
     /// The status of a stack, or `None` when there is no such stack (or it was deleted).

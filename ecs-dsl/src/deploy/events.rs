@@ -83,6 +83,53 @@ impl EventLog {
         fresh
     }
 
+    /// Records events as seen without keeping them: those that happened before the operation
+    /// being followed.
+    pub fn mark_seen(&mut self, page: Vec<StackEvent>) {
+        self.seen.extend(page.into_iter().map(|e| e.event_id));
+    }
+
+    /// Whether the event with this id was seen.
+    pub fn knows(&self, event_id: &str) -> bool {
+        self.seen.contains(event_id)
+    }
+
+    /// The resources whose latest event is `*_IN_PROGRESS`, as `LogicalId (Type)`, sorted;
+    /// stack-level events are left out.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// let event = |id: &str, logical: &str, kind: &str, status: &str| StackEvent {
+    ///     event_id: id.into(),
+    ///     timestamp: String::new(),
+    ///     logical_id: logical.into(),
+    ///     resource_type: kind.into(),
+    ///     status: status.into(),
+    ///     reason: None,
+    /// };
+    /// let mut log = EventLog::default();
+    /// log.add_page(vec![
+    ///     event("4", "Task", "AWS::ECS::TaskDefinition", "UPDATE_COMPLETE"),
+    ///     event("3", "Web", "AWS::ECS::Service", "UPDATE_IN_PROGRESS"),
+    ///     event("2", "Task", "AWS::ECS::TaskDefinition", "UPDATE_IN_PROGRESS"),
+    ///     event("1", "web", "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS"),
+    /// ]);
+    /// assert_eq!(log.in_progress(), ["Web (AWS::ECS::Service)"]);
+    /// ```
+    pub fn in_progress(&self) -> Vec<String> {
+        let mut latest: std::collections::BTreeMap<&str, &StackEvent> = Default::default();
+        for e in &self.events {
+            if e.resource_type != "AWS::CloudFormation::Stack" {
+                latest.insert(&e.logical_id, e);
+            }
+        }
+        latest
+            .values()
+            .filter(|e| e.status.ends_with("_IN_PROGRESS"))
+            .map(|e| format!("{} ({})", e.logical_id, e.resource_type))
+            .collect()
+    }
+
     /// Every event so far, oldest first.
     pub fn events(&self) -> &[StackEvent] {
         &self.events

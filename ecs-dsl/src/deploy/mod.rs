@@ -34,10 +34,17 @@
 // The links above are written from the crate root: rustdoc resolves this text there because
 // lib.rs also documents `deploy` with a line of its own.
 
+mod apply;
+pub mod calls;
 pub mod capabilities;
 pub mod client;
 pub mod diff;
+pub mod error;
 pub mod events;
+pub mod follow;
 pub mod manifest;
 pub mod plan;
+pub mod report;
+pub mod run;
 pub mod status;
+pub mod upload;

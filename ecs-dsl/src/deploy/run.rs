@@ -1,0 +1,490 @@
+//! [`Deployer`]: deploy, destroy, diff and outputs for the stacks of an assembly, in
+//! dependency order, independent stacks in parallel.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::Value;
+use tokio::task::JoinSet;
+
+use super::apply::{Ctx, StackJob};
+use super::calls::TemplateSource;
+use super::client::Clients;
+use super::diff::{AnnotatedChange, RequireApproval, StackDiff, diff_templates};
+use super::error::DeployError;
+use super::follow::Timing;
+use super::manifest::Manifest;
+use super::plan::{DeployPlan, DestroyPlan, Scheduler, Selection, StackOutcome, Summary};
+use super::report::{Prompt, Reporter};
+use super::upload;
+
+/// CloudFormation's limit for a template passed in the request (rule F1).
+pub const INLINE_TEMPLATE_LIMIT: usize = 51_200;
+/// CloudFormation's limit for a template passed from S3 (rule F1).
+pub const TEMPLATE_LIMIT: usize = 1_000_000;
+
+/// The options of `deploy` (and the parts `destroy` uses).
+///
+/// ```
+/// use std::time::Duration;
+/// use ecs_dsl::deploy::run::DeployOptions;
+/// let options = DeployOptions::default()
+///     .parameter("web", "ImageTag", "v42")
+///     .concurrency(2)
+///     .timeout(Duration::from_secs(600));
+/// assert_eq!(options.parameters["web"]["ImageTag"], "v42");
+/// ```
+#[derive(Debug, Clone)]
+pub struct DeployOptions {
+    /// How many stacks run at once (`--concurrency`, default 4).
+    pub concurrency: usize,
+    /// Polling intervals and the deadline per stack operation (`--timeout`).
+    pub timing: Timing,
+    /// When to ask before executing (`--require-approval`).
+    pub require_approval: RequireApproval,
+    /// Delete and re-create a stack whose create failed (`--recreate-failed`).
+    pub recreate_failed: bool,
+    /// Parameter values by stack and parameter (`--parameters STACK:KEY=VALUE`).
+    pub parameters: BTreeMap<String, BTreeMap<String, String>>,
+    /// The bucket for templates over 51,200 bytes (`--bucket`, `ECS_DSL_BUCKET`); when unset
+    /// the bucket of the `bootstrap` stack is used.
+    pub bucket: Option<String>,
+    /// Where to write the outputs as JSON (`--outputs-file`).
+    pub outputs_file: Option<PathBuf>,
+}
+
+impl Default for DeployOptions {
+    fn default() -> Self {
+        DeployOptions {
+            concurrency: 4,
+            timing: Timing::default(),
+            require_approval: RequireApproval::default(),
+            recreate_failed: false,
+            parameters: BTreeMap::new(),
+            bucket: None,
+            outputs_file: None,
+        }
+    }
+}
+
+impl DeployOptions {
+    /// Sets a parameter value of a stack.
+    pub fn parameter(mut self, stack: &str, key: &str, value: &str) -> Self {
+        self.parameters
+            .entry(stack.to_owned())
+            .or_default()
+            .insert(key.to_owned(), value.to_owned());
+        self
+    }
+
+    /// Sets the number of stacks deployed at once.
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+
+    /// Sets the deadline per stack operation.
+    pub fn timeout(mut self, deadline: std::time::Duration) -> Self {
+        self.timing.deadline = deadline;
+        self
+    }
+}
+
+/// What happened to one stack.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct StackReport {
+    /// Deployed, unchanged, deleted or failed.
+    pub outcome: StackOutcome,
+    /// The outputs after the deploy.
+    pub outputs: BTreeMap<String, String>,
+    /// The changes that were executed.
+    pub changes: Vec<AnnotatedChange>,
+    /// Why it failed.
+    pub error: Option<String>,
+}
+
+/// The result of a deploy or destroy: every stack's report and the summary.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Report {
+    /// By stack name.
+    pub stacks: BTreeMap<String, StackReport>,
+    /// Deployed, unchanged, deleted, failed and not attempted stacks.
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Whether every stack succeeded.
+    pub fn is_success(&self) -> bool {
+        self.summary.is_success()
+    }
+
+    /// The outputs of every stack that has some: `{stack: {key: value}}`, the format of
+    /// `--outputs-file`.
+    pub fn outputs(&self) -> BTreeMap<&str, &BTreeMap<String, String>> {
+        self.stacks
+            .iter()
+            .filter(|(_, r)| !r.outputs.is_empty())
+            .map(|(name, r)| (name.as_str(), &r.outputs))
+            .collect()
+    }
+}
+
+/// Deploys, destroys and compares the stacks of an assembly.
+///
+/// ```no_run
+/// use std::sync::Arc;
+/// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+/// use ecs_dsl::deploy::manifest::Manifest;
+/// use ecs_dsl::deploy::plan::Selection;
+/// use ecs_dsl::deploy::report::{Console, TerminalPrompt};
+/// use ecs_dsl::deploy::run::{DeployOptions, Deployer};
+///
+/// let manifest = Manifest::load("out".as_ref())?;
+/// let report = block_on(async {
+///     let clients = Clients::connect(&ConnectOptions::default()).await;
+///     let deployer = Deployer::new(clients, Arc::new(Console::new()), Arc::new(TerminalPrompt::default()));
+///     deployer.deploy(&manifest, Selection::All, &DeployOptions::default()).await
+/// })??;
+/// println!("{}", report.summary);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Deployer {
+    clients: Clients,
+    reporter: Arc<dyn Reporter>,
+    prompt: Arc<dyn Prompt>,
+}
+
+impl std::fmt::Debug for Deployer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Deployer")
+            .field("clients", &self.clients)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Deployer {
+    /// A deployer that reports to `reporter` and asks `prompt`.
+    pub fn new(clients: Clients, reporter: Arc<dyn Reporter>, prompt: Arc<dyn Prompt>) -> Self {
+        Deployer {
+            clients,
+            reporter,
+            prompt,
+        }
+    }
+
+    /// The clients.
+    pub fn clients(&self) -> &Clients {
+        &self.clients
+    }
+
+    fn ctx(&self, options: &DeployOptions) -> Ctx {
+        Ctx {
+            clients: self.clients.clone(),
+            reporter: self.reporter.clone(),
+            prompt: self.prompt.clone(),
+            timing: options.timing,
+            require_approval: options.require_approval,
+            recreate_failed: options.recreate_failed,
+        }
+    }
+
+    /// Deploys the selected stacks (and the stacks they depend on, as `cdk deploy` does)
+    /// in dependency order. Sizes (rule F1) and parameters are checked for every stack
+    /// before the first call. A stack that fails stops its dependents; the others go on.
+    /// `Err` only for what stops everything before any stack starts.
+    pub async fn deploy(
+        &self,
+        manifest: &Manifest,
+        selection: Selection,
+        options: &DeployOptions,
+    ) -> Result<Report, DeployError> {
+        let plan = DeployPlan::new(manifest, selection)?;
+        let jobs = self.prepare(manifest, &plan, options)?;
+        let bucket = match jobs.values().find(|j| j.entry.needs_s3_upload) {
+            Some(first) => Some(
+                upload::resolve_bucket(&self.clients, options.bucket.as_deref(), &first.entry)
+                    .await?,
+            ),
+            None => None,
+        };
+        let mut jobs_ready = BTreeMap::new();
+        for (name, mut job) in jobs {
+            if let (true, Some(bucket)) = (job.entry.needs_s3_upload, bucket.as_deref()) {
+                let url =
+                    upload::upload_template(&self.clients, bucket, &job.entry, &job.body).await?;
+                self.reporter
+                    .line(&name, &format!("template uploaded to {url}"));
+                job.source = TemplateSource::Url(url);
+            }
+            jobs_ready.insert(name, job);
+        }
+        let ctx = self.ctx(options);
+        let mut scheduler = Scheduler::new(&plan, options.concurrency);
+        let report = run_scheduler(
+            &mut scheduler,
+            |name| {
+                let ctx = ctx.clone();
+                let job = jobs_ready.get(&name).cloned();
+                async move {
+                    match job {
+                        Some(job) => ctx.deploy(&job).await.map(|a| StackReport {
+                            outcome: a.outcome,
+                            outputs: a.outputs,
+                            changes: a.changes,
+                            error: None,
+                        }),
+                        None => Err(DeployError::Parameters(format!(
+                            "stack `{name}` has no job"
+                        ))),
+                    }
+                }
+            },
+            &*self.reporter,
+        )
+        .await?;
+        if let Some(path) = &options.outputs_file {
+            write_outputs(path, &report)?;
+        }
+        Ok(report)
+    }
+
+    /// Reads and checks every template of the plan before any call: sizes (rule F1), the
+    /// `--parameters` given.
+    fn prepare(
+        &self,
+        manifest: &Manifest,
+        plan: &DeployPlan,
+        options: &DeployOptions,
+    ) -> Result<BTreeMap<String, StackJob>, DeployError> {
+        for (stack, values) in &options.parameters {
+            let entry = manifest.stack(stack).ok_or_else(|| {
+                DeployError::Parameters(format!(
+                    "--parameters names stack `{stack}`, which the assembly does not have; its stacks are: {}",
+                    manifest.stack_names().join(", ")
+                ))
+            })?;
+            for key in values.keys() {
+                if !entry.parameters.contains_key(key) {
+                    let known: Vec<&str> = entry.parameters.keys().map(String::as_str).collect();
+                    return Err(DeployError::Parameters(format!(
+                        "--parameters names `{stack}:{key}`, but stack `{stack}` has no parameter `{key}`; its parameters are: {}",
+                        if known.is_empty() {
+                            "(none)".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
+                    )));
+                }
+            }
+        }
+        let mut jobs = BTreeMap::new();
+        for name in plan.stacks() {
+            let Some(entry) = manifest.stack(name) else {
+                continue;
+            };
+            if entry.template_bytes > TEMPLATE_LIMIT {
+                return Err(DeployError::TemplateTooLarge {
+                    stack: name.to_owned(),
+                    bytes: entry.template_bytes,
+                });
+            }
+            let body = manifest.template(name)?;
+            let template: Value = serde_json::from_str(&body).map_err(|e| {
+                DeployError::Parameters(format!("stack `{name}`: the template is not JSON: {e}"))
+            })?;
+            jobs.insert(
+                name.to_owned(),
+                StackJob {
+                    entry: entry.clone(),
+                    source: TemplateSource::Body(body.clone()),
+                    body,
+                    template,
+                    parameters: options.parameters.get(name).cloned().unwrap_or_default(),
+                },
+            );
+        }
+        Ok(jobs)
+    }
+
+    /// Destroys the selected stacks and those that depend on them, dependents first. Refused
+    /// before any delete when a stack not being destroyed still imports an export of one that
+    /// is (asked live with ListImports). Asks for confirmation unless `force`.
+    pub async fn destroy(
+        &self,
+        manifest: &Manifest,
+        selection: Selection,
+        force: bool,
+        options: &DeployOptions,
+    ) -> Result<Report, DeployError> {
+        let preliminary = DestroyPlan::new(manifest, selection.clone(), &BTreeMap::new())?;
+        let mut live = BTreeMap::new();
+        for name in preliminary.stacks() {
+            let Some(entry) = manifest.stack(name) else {
+                continue;
+            };
+            for export in entry.exports() {
+                let importers = self
+                    .clients
+                    .importers(export)
+                    .await
+                    .map_err(|e| DeployError::aws(name, e))?;
+                live.insert(export.to_owned(), importers);
+            }
+        }
+        let plan = DestroyPlan::new(manifest, selection, &live)?;
+        if !force {
+            let names = plan.stacks().join(", ");
+            match self.prompt.confirm(&format!(
+                "Delete stacks {names} and every resource they own?"
+            )) {
+                Some(true) => {}
+                answer => {
+                    return Err(DeployError::NotConfirmed {
+                        stacks: names,
+                        could_ask: answer.is_some(),
+                    });
+                }
+            }
+        }
+        let ctx = self.ctx(options);
+        let mut scheduler = Scheduler::destroy(&plan, options.concurrency);
+        run_scheduler(
+            &mut scheduler,
+            |name| {
+                let ctx = ctx.clone();
+                async move {
+                    ctx.destroy(&name).await.map(|outcome| StackReport {
+                        outcome,
+                        outputs: BTreeMap::new(),
+                        changes: Vec::new(),
+                        error: None,
+                    })
+                }
+            },
+            &*self.reporter,
+        )
+        .await
+    }
+
+    /// The difference between each selected stack's template and the deployed one (none for
+    /// a stack not deployed yet).
+    pub async fn diff(
+        &self,
+        manifest: &Manifest,
+        selection: Selection,
+    ) -> Result<Vec<(String, StackDiff)>, DeployError> {
+        let plan = DeployPlan::new(manifest, selection)?;
+        let mut out = Vec::new();
+        for name in plan.stacks() {
+            let Some(entry) = manifest.stack(name) else {
+                continue;
+            };
+            let body = manifest.template(name)?;
+            let new: Value = serde_json::from_str(&body).map_err(|e| {
+                DeployError::Parameters(format!("stack `{name}`: the template is not JSON: {e}"))
+            })?;
+            let aws = |e| DeployError::aws(name, e);
+            let deployed = match self.clients.describe_stack(name).await.map_err(aws)? {
+                Some(info)
+                    if info.status.classify() != super::status::StackState::ReviewInProgress =>
+                {
+                    self.clients.deployed_template(name).await.map_err(aws)?
+                }
+                _ => None,
+            };
+            out.push((
+                name.to_owned(),
+                diff_templates(deployed.as_ref(), &new, entry),
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The outputs of the assembly's deployed stacks, `{stack: {key: value}}`; stacks not
+    /// deployed are left out.
+    pub async fn outputs(
+        &self,
+        manifest: &Manifest,
+    ) -> Result<BTreeMap<String, BTreeMap<String, String>>, DeployError> {
+        let mut out = BTreeMap::new();
+        for name in manifest.stack_names() {
+            if let Some(info) = self
+                .clients
+                .describe_stack(name)
+                .await
+                .map_err(|e| DeployError::aws(name, e))?
+            {
+                out.insert(name.to_owned(), info.outputs);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Runs the scheduler: starts what is ready, up to its concurrency, and records outcomes.
+async fn run_scheduler<F, Fut>(
+    scheduler: &mut Scheduler,
+    start: F,
+    reporter: &dyn Reporter,
+) -> Result<Report, DeployError>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<StackReport, DeployError>> + Send + 'static,
+{
+    let mut stacks = BTreeMap::new();
+    let mut running: JoinSet<Result<StackReport, DeployError>> = JoinSet::new();
+    let mut names = BTreeMap::new();
+    loop {
+        for name in scheduler.next_ready() {
+            let handle = running.spawn(start(name.clone()));
+            names.insert(handle.id(), name);
+        }
+        let Some(joined) = running.join_next_with_id().await else {
+            break;
+        };
+        let (id, result) = match joined {
+            Ok(pair) => pair,
+            // No code path panics on a response, but a panic must still not leave the
+            // scheduler waiting forever.
+            Err(e) => (
+                e.id(),
+                Err(DeployError::Parameters(format!("internal error: {e}"))),
+            ),
+        };
+        let Some(name) = names.remove(&id) else {
+            continue;
+        };
+        let report = match result {
+            Ok(report) => report,
+            Err(err) => {
+                reporter.line(&name, &format!("error: {err}"));
+                StackReport {
+                    outcome: StackOutcome::Failed,
+                    outputs: BTreeMap::new(),
+                    changes: Vec::new(),
+                    error: Some(err.to_string()),
+                }
+            }
+        };
+        scheduler.finish(&name, report.outcome)?;
+        stacks.insert(name, report);
+    }
+    Ok(Report {
+        stacks,
+        summary: scheduler.summary(),
+    })
+}
+
+/// Writes `{stack: {key: value}}` as pretty JSON (keys sorted).
+fn write_outputs(path: &std::path::Path, report: &Report) -> Result<(), DeployError> {
+    let mut text = serde_json::to_string_pretty(&report.outputs()).unwrap_or_default();
+    text.push('\n');
+    std::fs::write(path, text).map_err(|source| DeployError::OutputsFile {
+        path: path.display().to_string(),
+        source,
+    })
+}
