@@ -2,7 +2,7 @@
 //! whether a test that needs one may skip.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 /// Whether tests that need external tools must fail instead of skipping
@@ -93,35 +93,26 @@ pub fn assert_cfn_lint_clean(name: &str, app: &ecs_dsl::App) {
     }
 }
 
-/// The `main` of every example: `[--out DIR]` (default `out/`), synthesizes the app there and
-/// prints the assembly's summary. Exit code 2 for bad arguments, 1 when the app fails.
+/// The `main` of every example: builds the app and runs its command line ([`App::main`]:
+/// `synth` by default into `out/`, or `list`, `diff`, `deploy`, `destroy`, `outputs`,
+/// `bootstrap`). Exit code 2 for bad arguments, 1 when the app or the command fails.
+///
+/// [`App::main`]: ecs_dsl::App::main
 pub fn example_main(name: &str, build: fn() -> ecs_dsl::Result<ecs_dsl::App>) -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let mut out = PathBuf::from("out");
-    while let Some(arg) = args.next() {
-        match (arg.as_str(), args.next()) {
-            ("--out", Some(dir)) => out = dir.into(),
-            _ => {
-                eprintln!("usage: {name} [--out DIR]");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    match build().and_then(|app| app.synth(&out)) {
-        Ok(assembly) => {
-            print!("{}", assembly.summary());
-            println!(
-                "wrote {} stacks to {}",
-                assembly.stacks.len(),
-                out.display()
-            );
-            ExitCode::SUCCESS
-        }
+    match build() {
+        // `synth` (the default), `list`, `diff`, `deploy`, `destroy`, `outputs`, `bootstrap`.
+        Ok(app) => app.main(),
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {name}: {err}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// `scripts/moto_server.py`: moto's server with the fix that makes change sets register
+/// outputs and exports (moto does that only for CreateStack); see the script.
+fn moto_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/moto_server.py")
 }
 
 /// A moto server on 127.0.0.1 with a free port, started for one test and stopped when dropped.
@@ -132,7 +123,7 @@ pub struct MotoServer {
 }
 
 impl MotoServer {
-    /// Starts `python -m moto.server` (`ECS_DSL_PYTHON`, default `python3`) and waits until it
+    /// Starts `scripts/moto_server.py` (moto.server; `ECS_DSL_PYTHON`, default `python3`) and waits until it
     /// accepts connections. `None` (after [`skip`]) when moto is not installed.
     pub fn start(test: &str) -> Option<MotoServer> {
         let python = std::env::var_os("ECS_DSL_PYTHON").unwrap_or_else(|| "python3".into());
@@ -150,12 +141,11 @@ impl MotoServer {
             .expect("a free loopback port");
         let child = Command::new(&python)
             .args([
-                "-m",
-                "moto.server",
-                "-H",
-                "127.0.0.1",
-                "-p",
-                &port.to_string(),
+                moto_script().as_os_str(),
+                "-H".as_ref(),
+                "127.0.0.1".as_ref(),
+                "-p".as_ref(),
+                port.to_string().as_ref(),
             ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -183,5 +173,53 @@ impl Drop for MotoServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl MotoServer {
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server (its state is lost); the port is free afterwards. Stopping a stopped
+    /// server does nothing.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Stops the server if it runs and starts a new one on the same port, with no state (a
+    /// restart of moto). Panics when moto does not listen again within 30 s.
+    pub fn restart(&mut self, test: &str) {
+        self.stop();
+        let python = std::env::var_os("ECS_DSL_PYTHON").unwrap_or_else(|| "python3".into());
+        self.child = Command::new(&python)
+            .args([
+                moto_script().as_os_str(),
+                "-H".as_ref(),
+                "127.0.0.1".as_ref(),
+                "-p".as_ref(),
+                self.port.to_string().as_ref(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("moto.server starts again");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "{test}: moto exited ({status}) instead of listening on 127.0.0.1:{} again",
+                    self.port
+                );
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{test}: moto did not listen on 127.0.0.1:{} again within 30 s",
+                self.port
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
     }
 }

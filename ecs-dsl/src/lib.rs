@@ -38,6 +38,8 @@
 //! serde, serde_json, thiserror and this crate's proc macros, so it is cheap in a `build.rs`.
 
 pub mod cfn;
+#[cfg(feature = "cli")]
+pub mod cli;
 /// Deploying an assembly (feature `deploy`): stack statuses, capabilities, plans.
 #[cfg(feature = "deploy")]
 pub mod deploy;

@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 
 use super::apply::{Ctx, StackJob};
 use super::calls::TemplateSource;
-use super::client::Clients;
+use super::client::{AwsError, Clients};
 use super::diff::{AnnotatedChange, RequireApproval, StackDiff, diff_templates};
 use super::error::DeployError;
 use super::follow::Timing;
@@ -327,11 +327,34 @@ impl Deployer {
                 continue;
             };
             for export in entry.exports() {
-                let importers = self
-                    .clients
-                    .importers(export)
-                    .await
-                    .map_err(|e| DeployError::aws(name, e))?;
+                let importers = match self.clients.importers(export).await {
+                    Ok(importers) => importers,
+                    // An endpoint without ListImports (moto answers HTTP 500): the importers
+                    // among the app's own stacks that are deployed.
+                    Err(AwsError::Other { message, .. }) => {
+                        self.reporter.line(
+                            name,
+                            &format!(
+                                "ListImports failed ({message}); checking the imports of this app's deployed stacks instead"
+                            ),
+                        );
+                        let mut importers = Vec::new();
+                        for s in manifest.stacks() {
+                            if s.imports.iter().any(|i| i == export)
+                                && self
+                                    .clients
+                                    .describe_stack(&s.name)
+                                    .await
+                                    .map_err(|e| DeployError::aws(&s.name, e))?
+                                    .is_some()
+                            {
+                                importers.push(s.name.clone());
+                            }
+                        }
+                        importers
+                    }
+                    Err(e) => return Err(DeployError::aws(name, e)),
+                };
                 live.insert(export.to_owned(), importers);
             }
         }
