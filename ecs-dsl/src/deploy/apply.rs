@@ -39,8 +39,21 @@ pub(crate) struct StackJob {
     pub(crate) template: Value,
     /// Where the template is passed from (inline or an S3 URL already uploaded).
     pub(crate) source: TemplateSource,
+    /// The bucket to upload the template to first (templates over 51,200 bytes, rule F1).
+    pub(crate) bucket: Option<String>,
     /// Values given with `--parameters`.
     pub(crate) parameters: BTreeMap<String, String>,
+}
+
+/// Who started the operation being followed, which decides what the deadline does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Started {
+    /// Another deploy, the console, CloudFormation itself: the deploy only waited.
+    Elsewhere,
+    /// This deploy (a delete, a continued rollback): it goes on after the deadline.
+    ByUs,
+    /// This deploy's change set: an update is cancelled at the deadline.
+    ByUsCancellable,
 }
 
 /// How one stack's deploy ended.
@@ -110,12 +123,21 @@ impl Ctx {
                         return Err(self.state_error(name, info.as_ref(), &state));
                     }
                     self.say(name, "UPDATE_ROLLBACK_FAILED: continuing the rollback");
+                    let mut follower =
+                        Follower::new(&self.clients, &*self.reporter, name, self.timing);
+                    follower.prime().await.map_err(&aws)?;
                     self.clients
                         .continue_update_rollback(name)
                         .await
                         .map_err(&aws)?;
                     info = self
-                        .follow_operation(name, name, StackOperation::UpdateRollback, false)
+                        .follow_with(
+                            &mut follower,
+                            name,
+                            name,
+                            StackOperation::UpdateRollback,
+                            Started::ByUs,
+                        )
                         .await?;
                 }
                 StackState::DeleteFailed
@@ -147,20 +169,10 @@ impl Ctx {
             name,
             &format!("busy with {operation} started elsewhere; waiting for it to end"),
         );
-        self.follow_operation(name, name, operation, false).await
-    }
-
-    /// Follows an operation to its terminal status; at the deadline cancels it when it is an
-    /// update of ours (`cancel`), else stops waiting.
-    async fn follow_operation(
-        &self,
-        name: &str,
-        stack_ref: &str,
-        operation: StackOperation,
-        cancel: bool,
-    ) -> Result<Option<StackInfo>, DeployError> {
         let mut follower = Follower::new(&self.clients, &*self.reporter, name, self.timing);
-        self.follow_with(&mut follower, name, stack_ref, operation, cancel)
+        // The events so far are not printed again, but count for what is in progress.
+        follower.prime_running().await.map_err(Self::aws(name))?;
+        self.follow_with(&mut follower, name, name, operation, Started::Elsewhere)
             .await
     }
 
@@ -170,7 +182,7 @@ impl Ctx {
         name: &str,
         stack_ref: &str,
         operation: StackOperation,
-        cancel: bool,
+        by: Started,
     ) -> Result<Option<StackInfo>, DeployError> {
         let aws = Self::aws(name);
         let started = Instant::now();
@@ -183,6 +195,7 @@ impl Ctx {
             End::Terminal(info) => Ok(info),
             End::Deadline { status } => {
                 let in_progress = follower.log().in_progress();
+                let cancel = by == Started::ByUsCancellable;
                 let action = if cancel && status == StackStatus::UpdateInProgress {
                     self.say(
                         name,
@@ -191,15 +204,30 @@ impl Ctx {
                             deadline_text(&self.timing)
                         ),
                     );
-                    self.clients.cancel_update(name).await.map_err(&aws)?;
+                    match self.clients.cancel_update(name).await {
+                        Ok(()) => {}
+                        // The update ended between the last poll and the cancel: follow it
+                        // to its end and report that.
+                        Err(AwsError::Validation { message, .. }) => self.say(
+                            name,
+                            &format!("CancelUpdateStack refused ({message}); following the stack to its end"),
+                        ),
+                        Err(other) => return Err(aws(other)),
+                    }
                     let again = Instant::now();
                     let end = follower
                         .until_terminal(stack_ref, again, again + self.timing.deadline)
                         .await
                         .map_err(&aws)?;
                     match end {
+                        End::Terminal(Some(info))
+                            if info.status == StackStatus::UpdateRollbackComplete =>
+                        {
+                            "cancelled the update; the stack rolled back to UPDATE_ROLLBACK_COMPLETE"
+                                .to_owned()
+                        }
                         End::Terminal(info) => format!(
-                            "cancelled the update; the stack rolled back to {}",
+                            "cancelled the update; the stack ended in {}",
                             status_of(info.as_ref())
                         ),
                         End::Deadline { status } => format!(
@@ -211,10 +239,19 @@ impl Ctx {
                     "a create cannot be cancelled: the stack goes on and CloudFormation rolls \
                      it back if it fails; remove it with `destroy`"
                         .to_owned()
-                } else {
+                } else if by == Started::Elsewhere {
                     format!(
                         "stopped waiting while the stack was {}; the deploy changed nothing",
                         status.as_str()
+                    )
+                } else {
+                    // The deploy did start this operation (a delete, a continued rollback, a
+                    // change set whose update already ended): it is not "nothing changed".
+                    format!(
+                        "stopped waiting while the stack was {}; {}, started by this deploy, goes \
+                         on in CloudFormation",
+                        status.as_str(),
+                        operation.describe()
                     )
                 };
                 Err(DeployError::Deadline {
@@ -245,7 +282,7 @@ impl Ctx {
                 name,
                 &stack_ref,
                 StackOperation::Delete,
-                false,
+                Started::ByUs,
             )
             .await?;
         match end {
@@ -268,8 +305,12 @@ impl Ctx {
         let name = job.entry.name.as_str();
         let aws = Self::aws(name);
         let parameters = self.parameters(job, info, create)?;
+        // Only a stable stack can be left alone when its template is the deployed one: after
+        // UPDATE_FAILED (rollback disabled) the stack already holds the new template, and
+        // deploying it again is how the failed update is retried.
         if !create
             && let Some(info) = info
+            && info.status.classify() == StackState::Updatable
             && self.unchanged(job, info, &parameters).await.map_err(&aws)?
         {
             self.say(
@@ -282,11 +323,21 @@ impl Ctx {
                 changes: Vec::new(),
             });
         }
+        let template = match &job.bucket {
+            Some(bucket) => {
+                let url =
+                    super::upload::upload_template(&self.clients, bucket, &job.entry, &job.body)
+                        .await?;
+                self.say(name, &format!("template uploaded to {url}"));
+                TemplateSource::Url(url)
+            }
+            None => job.source.clone(),
+        };
         let request = ChangeSetRequest {
             stack: name.to_owned(),
             name: change_set_name(),
             create,
-            template: job.source.clone(),
+            template,
             parameters,
             capabilities: required_capabilities(&job.template)
                 .iter()
@@ -364,7 +415,13 @@ impl Ctx {
             StackOperation::Update
         };
         let end = self
-            .follow_with(&mut follower, name, name, operation, true)
+            .follow_with(
+                &mut follower,
+                name,
+                name,
+                operation,
+                Started::ByUsCancellable,
+            )
             .await?;
         let Some(end) = end else {
             return Err(DeployError::Failed {
@@ -375,7 +432,7 @@ impl Ctx {
         };
         match end.status.outcome() {
             Some(o) if o.is_success() => {
-                self.say(name, &end.status.as_str().to_string());
+                self.say(name, end.status.as_str());
                 Ok(Applied {
                     outcome: StackOutcome::Deployed,
                     outputs: end.outputs,

@@ -121,6 +121,21 @@ impl<'a> Follower<'a> {
         }
     }
 
+    /// Like [`prime`](Self::prime) for an operation already running (started elsewhere):
+    /// its events so far are not printed but still tell what is in progress.
+    pub(crate) async fn prime_running(&mut self) -> Result<(), AwsError> {
+        match self.clients.stack_events(&self.stack, &|_| false, 1).await {
+            Ok(page) => {
+                self.log.add_quietly(page);
+                Ok(())
+            }
+            Err(AwsError::Validation { message, .. }) if message.contains("does not exist") => {
+                Ok(())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
     /// The events seen since [`prime`](Self::prime).
     pub(crate) fn log(&self) -> &EventLog {
         &self.log

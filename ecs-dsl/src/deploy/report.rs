@@ -132,8 +132,11 @@ pub fn human(d: Duration) -> String {
 #[derive(Clone, Default)]
 pub struct Recorder {
     lines: Arc<Mutex<Vec<String>>>,
-    hook: Option<Arc<dyn Fn(&str) + Send + Sync>>,
+    hook: Option<LineHook>,
 }
+
+/// Called with each line a [`Recorder`] receives.
+type LineHook = Arc<dyn Fn(&str) + Send + Sync>;
 
 impl std::fmt::Debug for Recorder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

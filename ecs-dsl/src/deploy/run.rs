@@ -211,17 +211,16 @@ impl Deployer {
             ),
             None => None,
         };
-        let mut jobs_ready = BTreeMap::new();
-        for (name, mut job) in jobs {
-            if let (true, Some(bucket)) = (job.entry.needs_s3_upload, bucket.as_deref()) {
-                let url =
-                    upload::upload_template(&self.clients, bucket, &job.entry, &job.body).await?;
-                self.reporter
-                    .line(&name, &format!("template uploaded to {url}"));
-                job.source = TemplateSource::Url(url);
-            }
-            jobs_ready.insert(name, job);
-        }
+        // Large templates are uploaded by their stack's job, once it is known to change.
+        let jobs_ready: BTreeMap<String, StackJob> = jobs
+            .into_iter()
+            .map(|(name, mut job)| {
+                if job.entry.needs_s3_upload {
+                    job.bucket = bucket.clone();
+                }
+                (name, job)
+            })
+            .collect();
         let ctx = self.ctx(options);
         let mut scheduler = Scheduler::new(&plan, options.concurrency);
         let report = run_scheduler(
@@ -301,6 +300,7 @@ impl Deployer {
                 StackJob {
                     entry: entry.clone(),
                     source: TemplateSource::Body(body.clone()),
+                    bucket: None,
                     body,
                     template,
                     parameters: options.parameters.get(name).cloned().unwrap_or_default(),

@@ -144,14 +144,85 @@ pub(crate) async fn upload_template(
     Ok(template_url(clients, bucket, &key))
 }
 
-/// The URL CloudFormation reads the template from: path style on a custom endpoint,
-/// virtual-hosted style on AWS.
+/// The URL CloudFormation reads the template from: virtual-hosted style on AWS, path style on
+/// a custom endpoint (see [`endpoint_template_url`]).
 fn template_url(clients: &Clients, bucket: &str, key: &str) -> String {
     match clients.endpoint() {
-        Some(endpoint) => format!("{}/{bucket}/{key}", endpoint.trim_end_matches('/')),
+        Some(endpoint) => endpoint_template_url(endpoint, bucket, key),
         None => {
             let region = clients.region().unwrap_or_else(|| "us-east-1".to_owned());
             format!("https://{bucket}.s3.{region}.amazonaws.com/{key}")
+        }
+    }
+}
+
+/// The path-style URL of `bucket/key` on a custom endpoint, with a loopback address written as
+/// `localhost`. Local emulators find the object of a TemplateURL in their own S3 only when they
+/// recognise the URL as local, and they do so by that name: moto takes the bucket from the path
+/// only when the URL contains `localhost` (or is an `s3*.amazonaws.com` URL), and otherwise
+/// reads the first label of the host as the bucket, so `http://127.0.0.1:5000/b/k` names the
+/// bucket `127`. `localhost` is the same address, so the URL still points at the endpoint.
+fn endpoint_template_url(endpoint: &str, bucket: &str, key: &str) -> String {
+    let endpoint = endpoint.trim_end_matches('/');
+    let (scheme, rest) = endpoint.split_once("://").unwrap_or(("http", endpoint));
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let (host, port) = match authority.rfind(':') {
+        // `[::1]:5000`, `127.0.0.1:5000`; not the colons inside an IPv6 literal.
+        Some(i) if !authority[i..].contains(']') => authority.split_at(i),
+        _ => (authority, ""),
+    };
+    let loopback = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6
+            .parse::<std::net::Ipv6Addr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+        None => host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+    };
+    let host = if loopback { "localhost" } else { host };
+    format!("{scheme}://{host}{port}{path}/{bucket}/{key}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::endpoint_template_url;
+
+    #[test]
+    fn a_loopback_endpoint_is_written_as_localhost() {
+        for (endpoint, url) in [
+            ("http://127.0.0.1:5000", "http://localhost:5000/b/k.json"),
+            ("http://127.0.0.1:5000/", "http://localhost:5000/b/k.json"),
+            ("http://127.1.2.3", "http://localhost/b/k.json"),
+            ("http://[::1]:4566", "http://localhost:4566/b/k.json"),
+            ("http://localhost:4566", "http://localhost:4566/b/k.json"),
+        ] {
+            assert_eq!(
+                endpoint_template_url(endpoint, "b", "k.json"),
+                url,
+                "{endpoint}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_endpoints_keep_their_host_and_path() {
+        for (endpoint, url) in [
+            ("http://moto:5000", "http://moto:5000/b/k.json"),
+            (
+                "https://192.0.2.7:9000/s3",
+                "https://192.0.2.7:9000/s3/b/k.json",
+            ),
+            (
+                "https://[2001:db8::1]:9000",
+                "https://[2001:db8::1]:9000/b/k.json",
+            ),
+            ("https://s3.example.com", "https://s3.example.com/b/k.json"),
+        ] {
+            assert_eq!(
+                endpoint_template_url(endpoint, "b", "k.json"),
+                url,
+                "{endpoint}"
+            );
         }
     }
 }
