@@ -145,7 +145,14 @@ fn two_stacks_deploy_then_redeploy_without_changes_then_destroy() {
     };
     let run_args = |extra: &[&str]| {
         let args = common(extra);
-        run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        let out = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        // `cargo test --test cli` alone does not rebuild the examples: one built without
+        // the feature may be on disk.
+        assert!(
+            !text(&out).contains("needs ecs-dsl's cargo feature `deploy`"),
+            "the cluster example on disk was built without `deploy`: run `cargo build --examples --features deploy` first, or the whole `cargo test --all-features`"
+        );
+        out
     };
 
     // Without a terminal, broadening changes (the IAM policy of `deployers`) need
