@@ -43,6 +43,7 @@ pub mod cli;
 /// Deploying an assembly (feature `deploy`): stack statuses, capabilities, plans.
 #[cfg(feature = "deploy")]
 pub mod deploy;
+pub mod ec2;
 pub mod ecs;
 mod error;
 pub mod iam;

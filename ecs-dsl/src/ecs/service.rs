@@ -69,6 +69,20 @@ impl AwsVpcNetwork {
         }
     }
 
+    /// Tasks in the subnets of one kind of a [`Vpc`](crate::ec2::Vpc).
+    ///
+    /// ```
+    /// use ecs_dsl::ec2::{Subnet, SubnetKind, Vpc};
+    /// use ecs_dsl::ecs::AwsVpcNetwork;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16")
+    ///     .private_subnets([Subnet::new("subnet-a", "eu-west-1a"), Subnet::new("subnet-b", "eu-west-1b")]);
+    /// let net = AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group("sg-1");
+    /// # let _ = net;
+    /// ```
+    pub fn in_vpc(vpc: &crate::ec2::Vpc, kind: crate::ec2::SubnetKind) -> Self {
+        Self::new(vpc.subnet_ids(kind))
+    }
+
     /// Adds a security group (at most 5; without any, the VPC's default group applies).
     pub fn security_group(mut self, group: impl Into<Value<String>>) -> Self {
         self.extra_security_groups.push(group.into());

@@ -208,6 +208,11 @@ impl Stack {
         self.shared.inner.borrow_mut()
     }
 
+    /// The stack's position in its app (0 for the first stack added).
+    pub(crate) fn index(&self) -> usize {
+        self.shared.index
+    }
+
     /// The stack's name (the CloudFormation stack name).
     pub fn name(&self) -> &str {
         &self.shared.name
