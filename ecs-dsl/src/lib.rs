@@ -45,6 +45,7 @@ pub mod cli;
 pub mod deploy;
 pub mod ec2;
 pub mod ecs;
+pub mod efs;
 mod error;
 pub mod iam;
 pub mod logs;

@@ -1,0 +1,317 @@
+//! [`FileSystem`]: an EFS file system with its mount targets and security group.
+
+use crate::cfn::efs::file_system as l1;
+use crate::cfn::efs::mount_target::MountTarget;
+use crate::ec2::{Port, SecurityGroup, SubnetKind, Vpc};
+use crate::ecs::TaskDefinition;
+use crate::error::{Error, Result};
+use crate::iam::PolicyStatement;
+use crate::template::{Handle, Stack, Value};
+
+use super::access_point::{AccessPoint, AccessPointProps};
+
+/// How a task uses a file system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EfsAccess {
+    /// `ClientMount` only.
+    ReadOnly,
+    /// `ClientMount` and `ClientWrite`.
+    ReadWrite,
+    /// `ClientMount`, `ClientWrite` and `ClientRootAccess` (root squashing off).
+    ReadWriteAsRoot,
+}
+
+impl EfsAccess {
+    fn actions(self) -> &'static [&'static str] {
+        match self {
+            EfsAccess::ReadOnly => &["elasticfilesystem:ClientMount"],
+            EfsAccess::ReadWrite => &[
+                "elasticfilesystem:ClientMount",
+                "elasticfilesystem:ClientWrite",
+            ],
+            EfsAccess::ReadWriteAsRoot => &[
+                "elasticfilesystem:ClientMount",
+                "elasticfilesystem:ClientRootAccess",
+                "elasticfilesystem:ClientWrite",
+            ],
+        }
+    }
+}
+
+/// Settings of a new file system. The default is encrypted at rest with the AWS managed key,
+/// general purpose, elastic throughput, automatic backups on, files moved to Infrequent
+/// Access after 30 days.
+///
+/// ```
+/// use ecs_dsl::efs::FileSystemProps;
+/// let props = FileSystemProps::default().kms_key("arn:aws:kms:eu-west-1:123456789012:key/abcd").without_backups();
+/// # let _ = props;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileSystemProps {
+    kms_key: Option<Value<String>>,
+    max_io: bool,
+    provisioned_mibps: Option<f64>,
+    backups: bool,
+    ia_after_30_days: bool,
+    retain: bool,
+}
+
+impl Default for FileSystemProps {
+    fn default() -> Self {
+        FileSystemProps {
+            kms_key: None,
+            max_io: false,
+            provisioned_mibps: None,
+            backups: true,
+            ia_after_30_days: true,
+            retain: true,
+        }
+    }
+}
+
+impl FileSystemProps {
+    /// Encrypts with this KMS key instead of the AWS managed one.
+    pub fn kms_key(mut self, key: impl Into<Value<String>>) -> Self {
+        self.kms_key = Some(key.into());
+        self
+    }
+
+    /// Max I/O performance mode (higher latency, more parallel clients).
+    pub fn max_io(mut self) -> Self {
+        self.max_io = true;
+        self
+    }
+
+    /// Provisioned throughput in MiB/s instead of elastic.
+    pub fn provisioned_throughput(mut self, mibps: f64) -> Self {
+        self.provisioned_mibps = Some(mibps);
+        self
+    }
+
+    /// Turns automatic backups off.
+    pub fn without_backups(mut self) -> Self {
+        self.backups = false;
+        self
+    }
+
+    /// Keeps every file in the Standard storage class.
+    pub fn without_lifecycle(mut self) -> Self {
+        self.ia_after_30_days = false;
+        self
+    }
+
+    /// Deletes the file system with the stack (default: retained, it holds data).
+    pub fn delete_with_stack(mut self) -> Self {
+        self.retain = false;
+        self
+    }
+}
+
+/// An EFS file system with one mount target per zone of the chosen subnets and a security
+/// group for them.
+#[derive(Debug, Clone)]
+pub struct FileSystem {
+    pub(crate) handle: Handle<l1::FileSystem>,
+    pub(crate) stack: Stack,
+    security_group: SecurityGroup,
+}
+
+impl FileSystem {
+    /// Creates the file system in `stack`, its security group `<id>Sg` (no inbound rules
+    /// until a mount opens TCP 2049), and a mount target `<id>Mount<n>` in each subnet of
+    /// `kind`. The subnets' zones must be known and distinct (rule E4: one mount target per
+    /// zone).
+    pub fn new(
+        stack: &Stack,
+        id: &str,
+        vpc: &Vpc,
+        kind: SubnetKind,
+        props: FileSystemProps,
+    ) -> Result<Self> {
+        let subnets = vpc.subnets(kind).ok_or_else(|| {
+            Error::rule(
+                stack.name(),
+                id,
+                "subnets",
+                "E4",
+                "the VPC's subnets come as one list parameter whose zones are unknown; give the subnets with their zones (Vpc::from_attributes) so that each zone gets exactly one mount target",
+            )
+        })?;
+        if subnets.is_empty() {
+            return Err(Error::rule(
+                stack.name(),
+                id,
+                "subnets",
+                "E4",
+                "the VPC has no subnets of this kind: tasks could not reach the file system",
+            ));
+        }
+        for (i, subnet) in subnets.iter().enumerate() {
+            let Some(zone) = &subnet.availability_zone else {
+                return Err(Error::rule(
+                    stack.name(),
+                    id,
+                    "subnets",
+                    "E4",
+                    format!("subnet {} has no known Availability Zone", i + 1),
+                ));
+            };
+            if let Some(first) = subnets[..i]
+                .iter()
+                .position(|s| s.availability_zone.as_ref() == Some(zone))
+            {
+                let zone = match zone {
+                    Value::Literal(z) => z.clone(),
+                    Value::Expr(_) => "(the same zone expression)".to_owned(),
+                };
+                return Err(Error::rule(
+                    stack.name(),
+                    id,
+                    "subnets",
+                    "E4",
+                    format!(
+                        "subnets {} and {} are both in {zone}: a file system has one mount target per Availability Zone",
+                        first + 1,
+                        i + 1
+                    ),
+                ));
+            }
+        }
+        if let Some(mibps) = props.provisioned_mibps
+            && !(1.0..=3414.0).contains(&mibps)
+        {
+            return Err(Error::invalid_value(
+                stack.name(),
+                id,
+                "ProvisionedThroughputInMibps",
+                format!("{mibps} MiB/s: provisioned throughput is 1 to 3414 MiB/s"),
+            ));
+        }
+        let mut fs = l1::FileSystem::new()
+            .encrypted(true)
+            .performance_mode(if props.max_io {
+                l1::FileSystemPerformanceMode::MaxIo
+            } else {
+                l1::FileSystemPerformanceMode::GeneralPurpose
+            })
+            .backup_policy(l1::BackupPolicy::new(if props.backups {
+                l1::BackupPolicyStatus::Enabled
+            } else {
+                l1::BackupPolicyStatus::Disabled
+            }));
+        fs = match props.provisioned_mibps {
+            Some(mibps) => fs
+                .throughput_mode(l1::FileSystemThroughputMode::Provisioned)
+                .provisioned_throughput_in_mibps(mibps),
+            None => fs.throughput_mode(l1::FileSystemThroughputMode::Elastic),
+        };
+        if let Some(key) = props.kms_key {
+            fs = fs.kms_key_id(key);
+        }
+        if props.ia_after_30_days {
+            fs = fs.lifecycle_policies(vec![
+                l1::LifecyclePolicy::new()
+                    .transition_to_ia(l1::LifecyclePolicyTransitionToIa::After30Days),
+                l1::LifecyclePolicy::new().transition_to_primary_storage_class(
+                    l1::LifecyclePolicyTransitionToPrimaryStorageClass::After1Access,
+                ),
+            ]);
+        }
+        let handle = stack.add(id, fs)?;
+        if props.retain {
+            handle.set_deletion_policy(crate::template::RemovalPolicy::Retain)?;
+            handle.set_update_replace_policy(crate::template::RemovalPolicy::Retain)?;
+        }
+        let security_group = SecurityGroup::new(
+            stack,
+            &format!("{id}Sg"),
+            vpc,
+            &format!("EFS mount targets of {id}"),
+        )?;
+        for (i, subnet) in subnets.iter().enumerate() {
+            stack.add(
+                &format!("{id}Mount{}", i + 1),
+                MountTarget::new(
+                    handle.reference(),
+                    Value::Literal(vec![security_group.id()]),
+                    subnet.id.clone(),
+                ),
+            )?;
+        }
+        Ok(FileSystem {
+            handle,
+            stack: stack.clone(),
+            security_group,
+        })
+    }
+
+    /// The file system id (`fs-...`).
+    pub fn id(&self) -> Value<String> {
+        self.handle.reference()
+    }
+
+    /// The file system ARN.
+    pub fn arn(&self) -> Value<String> {
+        self.handle.attr_arn()
+    }
+
+    /// The mount targets' security group.
+    pub fn security_group(&self) -> &SecurityGroup {
+        &self.security_group
+    }
+
+    /// Adds an access point `id` (see [`AccessPointProps`]).
+    pub fn access_point(&self, id: &str, props: AccessPointProps) -> Result<AccessPoint> {
+        AccessPoint::new(self, id, props)
+    }
+
+    /// Opens TCP 2049 on the mount targets from the tasks' security group (rule E5). The rule
+    /// goes in the later of the two stacks.
+    pub fn allow_from(&self, tasks: &SecurityGroup) -> Result<()> {
+        self.security_group.allow_from(
+            tasks,
+            Port::tcp(2049),
+            &format!("NFS from {} to EFS", tasks.name()),
+        )
+    }
+
+    /// Grants the task role the `access` actions on this file system, limited to the access
+    /// point when one is given (`elasticfilesystem:AccessPointArn` condition).
+    pub(crate) fn grant<L: crate::ecs::LaunchType, N: crate::ecs::NetworkMode>(
+        &self,
+        task: &TaskDefinition<L, N>,
+        access: EfsAccess,
+        access_point_arn: Option<Value<String>>,
+    ) -> Result<()> {
+        let mut statement = PolicyStatement::allow()
+            .actions(access.actions().iter().copied())
+            .resource(self.arn());
+        if let Some(arn) = access_point_arn {
+            statement = statement.condition("StringEquals", "elasticfilesystem:AccessPointArn", arn);
+        }
+        task.grant(statement)
+    }
+
+    /// Mounting without an access point: grants `access` to the task role and opens TCP 2049
+    /// from `tasks` (E5). The task's volume must be `Volume::efs(name, fs.volume())`.
+    pub fn mount<L: crate::ecs::LaunchType, N: crate::ecs::NetworkMode>(
+        &self,
+        task: &TaskDefinition<L, N>,
+        tasks: &SecurityGroup,
+        access: EfsAccess,
+    ) -> Result<()> {
+        self.grant(task, access, None)?;
+        self.allow_from(tasks)
+    }
+
+    /// The task volume for this file system: transit encryption and IAM authorization on
+    /// (rules E1, E2), mounting the root.
+    pub fn volume(
+        &self,
+    ) -> crate::ecs::EfsVolume<crate::ecs::TransitEncrypted, crate::ecs::DefaultRoot> {
+        crate::ecs::EfsVolume::new(self.id())
+            .transit_encryption()
+            .iam_authorization()
+    }
+}
