@@ -46,6 +46,7 @@ pub mod deploy;
 pub mod ec2;
 pub mod ecs;
 pub mod efs;
+pub mod elb;
 mod error;
 pub mod iam;
 pub mod logs;

@@ -1,0 +1,381 @@
+//! [`TargetGroup<T>`]: an ELBv2 target group typed by target type (`Ip` for awsvpc tasks,
+//! `Instance` for bridge and host tasks; rule S6), with port, protocol and VPC always set
+//! (rule L7) and its settings checked (rules L1, L3, L4).
+
+use std::marker::PhantomData;
+
+use crate::cfn::elasticloadbalancingv2::target_group as l1;
+use crate::ec2::Vpc;
+use crate::ecs::{Instance, Ip, TargetGroupRef};
+use crate::error::{Error, Result};
+use crate::template::{Handle, Stack, Value};
+
+/// The target types a [`TargetGroup`] can have.
+pub trait TargetKind {
+    /// The `TargetType` value.
+    const TYPE: l1::TargetGroupTargetType;
+}
+impl TargetKind for Ip {
+    const TYPE: l1::TargetGroupTargetType = l1::TargetGroupTargetType::Ip;
+}
+impl TargetKind for Instance {
+    const TYPE: l1::TargetGroupTargetType = l1::TargetGroupTargetType::Instance;
+}
+
+/// The protocol between the load balancer and the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetProtocol {
+    /// HTTP (Application Load Balancer).
+    Http,
+    /// HTTPS (Application Load Balancer).
+    Https,
+    /// TCP (Network Load Balancer).
+    Tcp,
+    /// TLS (Network Load Balancer).
+    Tls,
+}
+
+/// The target group's health check; checked when the group is created (rule L3).
+///
+/// ```
+/// use ecs_dsl::elb::HealthCheck;
+/// let check = HealthCheck::http("/healthz").interval_secs(15).timeout_secs(5).thresholds(2, 3).matcher("200-299");
+/// # let _ = check;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HealthCheck {
+    path: Option<String>,
+    interval: u32,
+    timeout: u32,
+    healthy: u32,
+    unhealthy: u32,
+    matcher: Option<String>,
+}
+
+impl HealthCheck {
+    /// An HTTP(S) check of `path` (defaults: every 30 s, 5 s timeout, 5 healthy / 2
+    /// unhealthy, codes 200).
+    pub fn http(path: impl Into<String>) -> Self {
+        HealthCheck {
+            path: Some(path.into()),
+            interval: 30,
+            timeout: 5,
+            healthy: 5,
+            unhealthy: 2,
+            matcher: None,
+        }
+    }
+
+    /// A TCP connect check (Network Load Balancers).
+    pub fn tcp() -> Self {
+        HealthCheck {
+            path: None,
+            interval: 30,
+            timeout: 10,
+            healthy: 5,
+            unhealthy: 2,
+            matcher: None,
+        }
+    }
+
+    /// Seconds between checks (5-300).
+    pub fn interval_secs(mut self, secs: u32) -> Self {
+        self.interval = secs;
+        self
+    }
+
+    /// Seconds before a check fails (2-120, less than the interval).
+    pub fn timeout_secs(mut self, secs: u32) -> Self {
+        self.timeout = secs;
+        self
+    }
+
+    /// Consecutive successes and failures that change a target's state (2-10 each).
+    pub fn thresholds(mut self, healthy: u32, unhealthy: u32) -> Self {
+        self.healthy = healthy;
+        self.unhealthy = unhealthy;
+        self
+    }
+
+    /// Success codes: `200`, `200,202` or a range `200-299`, within 200-499.
+    pub fn matcher(mut self, codes: impl Into<String>) -> Self {
+        self.matcher = Some(codes.into());
+        self
+    }
+}
+
+/// A target group of target type `T` ([`Ip`] or [`Instance`]).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::Vpc;
+/// use ecs_dsl::ecs::Ip;
+/// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+/// let tg = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 8080, TargetProtocol::Http)
+///     .health_check(HealthCheck::http("/healthz"))
+///     .deregistration_delay_secs(30)
+///     .build()?;
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["Web"]["Properties"]["TargetType"], "ip");
+/// # let _ = tg.arn();
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct TargetGroup<T> {
+    handle: Handle<l1::TargetGroup>,
+    _type: PhantomData<fn() -> T>,
+}
+
+/// Builds a [`TargetGroup`].
+#[derive(Debug)]
+pub struct TargetGroupBuilder<T> {
+    stack: Stack,
+    id: String,
+    vpc: Value<String>,
+    port: u16,
+    protocol: TargetProtocol,
+    name: Option<String>,
+    health: Option<HealthCheck>,
+    deregistration: Option<u32>,
+    stickiness: Option<u32>,
+    slow_start: Option<u32>,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<T: TargetKind> TargetGroup<T> {
+    /// A target group `id` in `stack` for targets listening on `port` with `protocol` in
+    /// `vpc` (rule L7: all three are required).
+    pub fn builder(
+        stack: &Stack,
+        id: &str,
+        vpc: &Vpc,
+        port: u16,
+        protocol: TargetProtocol,
+    ) -> TargetGroupBuilder<T> {
+        TargetGroupBuilder {
+            stack: stack.clone(),
+            id: id.to_owned(),
+            vpc: vpc.id(),
+            port,
+            protocol,
+            name: None,
+            health: None,
+            deregistration: None,
+            stickiness: None,
+            slow_start: None,
+            _type: PhantomData,
+        }
+    }
+
+    /// The ARN.
+    pub fn arn(&self) -> Value<String> {
+        self.handle.reference()
+    }
+
+    /// The full name (`targetgroup/<name>/<id>`), for CloudWatch metrics and the
+    /// ALBRequestCountPerTarget resource label (rule S17).
+    pub fn full_name(&self) -> Value<String> {
+        self.handle.attr_target_group_full_name()
+    }
+
+    /// The L1 handle.
+    pub fn handle(&self) -> &Handle<l1::TargetGroup> {
+        &self.handle
+    }
+
+    /// This group as the typed reference a service attaches to (rule S6).
+    pub fn as_ref(&self) -> TargetGroupRef<T> {
+        TargetGroupRef::from_arn(self.arn())
+    }
+}
+
+impl<T: TargetKind> From<&TargetGroup<T>> for TargetGroupRef<T> {
+    fn from(tg: &TargetGroup<T>) -> Self {
+        tg.as_ref()
+    }
+}
+
+impl<T: TargetKind> TargetGroupBuilder<T> {
+    /// A physical name (rule L1: at most 32 of `[A-Za-z0-9-]`, not starting or ending with
+    /// `-`). Without one CloudFormation generates a name, so the group can be replaced.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The health check (rule L3).
+    pub fn health_check(mut self, check: HealthCheck) -> Self {
+        self.health = Some(check);
+        self
+    }
+
+    /// Seconds a deregistering target keeps its connections (0-3600, rule L4; default 300).
+    pub fn deregistration_delay_secs(mut self, secs: u32) -> Self {
+        self.deregistration = Some(secs);
+        self
+    }
+
+    /// Load-balancer cookie stickiness for this many seconds (1-604800, rule L4).
+    pub fn stickiness_secs(mut self, secs: u32) -> Self {
+        self.stickiness = Some(secs);
+        self
+    }
+
+    /// Ramps traffic to a new target over this many seconds (30-900, rule L4).
+    pub fn slow_start_secs(mut self, secs: u32) -> Self {
+        self.slow_start = Some(secs);
+        self
+    }
+
+    /// Checks the settings and adds the group.
+    pub fn build(self) -> Result<TargetGroup<T>> {
+        let (stack, id) = (self.stack.name(), self.id.as_str());
+        let rule = |field: &str, rule: &'static str, reason: String| {
+            Error::rule(stack, id, field, rule, reason)
+        };
+        if let Some(name) = &self.name {
+            let ok = !name.is_empty()
+                && name.len() <= 32
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !name.starts_with('-')
+                && !name.ends_with('-');
+            if !ok {
+                return Err(rule(
+                    "Name",
+                    "L1",
+                    format!("`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"),
+                ));
+            }
+        }
+        let http = matches!(self.protocol, TargetProtocol::Http | TargetProtocol::Https);
+        let mut tg = l1::TargetGroup::new()
+            .target_type(T::TYPE)
+            .port(i64::from(self.port))
+            .protocol(match self.protocol {
+                TargetProtocol::Http => l1::TargetGroupProtocol::Http,
+                TargetProtocol::Https => l1::TargetGroupProtocol::Https,
+                TargetProtocol::Tcp => l1::TargetGroupProtocol::Tcp,
+                TargetProtocol::Tls => l1::TargetGroupProtocol::Tls,
+            })
+            .vpc_id(self.vpc.clone());
+        if let Some(name) = &self.name {
+            tg = tg.name(name.as_str());
+        }
+        if let Some(h) = &self.health {
+            let range = |field: &str, v: u32, lo: u32, hi: u32| {
+                if (lo..=hi).contains(&v) {
+                    Ok(())
+                } else {
+                    Err(rule(field, "L3", format!("{v}: must be {lo} to {hi}")))
+                }
+            };
+            range("HealthCheckIntervalSeconds", h.interval, 5, 300)?;
+            range("HealthCheckTimeoutSeconds", h.timeout, 2, 120)?;
+            range("HealthyThresholdCount", h.healthy, 2, 10)?;
+            range("UnhealthyThresholdCount", h.unhealthy, 2, 10)?;
+            if h.timeout >= h.interval {
+                return Err(rule(
+                    "HealthCheckTimeoutSeconds",
+                    "L3",
+                    format!(
+                        "timeout {} s must be shorter than the interval {} s",
+                        h.timeout, h.interval
+                    ),
+                ));
+            }
+            if h.path.is_some() && !http {
+                return Err(rule(
+                    "HealthCheckPath",
+                    "L3",
+                    "an HTTP health check needs an HTTP or HTTPS target group".to_owned(),
+                ));
+            }
+            if let Some(m) = &h.matcher {
+                check_matcher(m).map_err(|why| rule("Matcher.HttpCode", "L3", why))?;
+            }
+            tg = tg
+                .health_check_interval_seconds(i64::from(h.interval))
+                .health_check_timeout_seconds(i64::from(h.timeout))
+                .healthy_threshold_count(i64::from(h.healthy))
+                .unhealthy_threshold_count(i64::from(h.unhealthy));
+            if let Some(path) = &h.path {
+                tg = tg.health_check_path(path.as_str());
+            }
+            if let Some(m) = &h.matcher {
+                tg = tg.matcher(l1::Matcher::new().http_code(m.as_str()));
+            }
+        }
+        let mut attributes = Vec::new();
+        if let Some(d) = self.deregistration {
+            if d > 3600 {
+                return Err(rule(
+                    "deregistration_delay.timeout_seconds",
+                    "L4",
+                    format!("{d}: must be 0 to 3600"),
+                ));
+            }
+            attributes.push(("deregistration_delay.timeout_seconds", d.to_string()));
+        }
+        if let Some(s) = self.stickiness {
+            if !(1..=604_800).contains(&s) || !http {
+                return Err(rule(
+                    "stickiness.lb_cookie.duration_seconds",
+                    "L4",
+                    format!("{s}: must be 1 to 604800, on an HTTP(S) target group"),
+                ));
+            }
+            attributes.push(("stickiness.enabled", "true".to_owned()));
+            attributes.push(("stickiness.type", "lb_cookie".to_owned()));
+            attributes.push(("stickiness.lb_cookie.duration_seconds", s.to_string()));
+        }
+        if let Some(s) = self.slow_start {
+            if !(30..=900).contains(&s) || !http {
+                return Err(rule(
+                    "slow_start.duration_seconds",
+                    "L4",
+                    format!("{s}: must be 30 to 900, on an HTTP(S) target group"),
+                ));
+            }
+            attributes.push(("slow_start.duration_seconds", s.to_string()));
+        }
+        if !attributes.is_empty() {
+            tg = tg.target_group_attributes(
+                attributes
+                    .into_iter()
+                    .map(|(k, v)| l1::TargetGroupAttribute::new().key(k).value(v))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let handle = self.stack.add(id, tg)?;
+        Ok(TargetGroup {
+            handle,
+            _type: PhantomData,
+        })
+    }
+}
+
+/// `200`, `200,202`, `200-299`: codes within 200-499.
+fn check_matcher(text: &str) -> std::result::Result<(), String> {
+    let code = |c: &str| {
+        c.parse::<u16>()
+            .ok()
+            .filter(|n| (200..=499).contains(n))
+            .ok_or_else(|| format!("`{text}`: codes are 200 to 499"))
+    };
+    for part in text.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                if code(a)? > code(b)? {
+                    return Err(format!("`{text}`: a range goes from low to high"));
+                }
+            }
+            None => {
+                code(part)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Target groups (issue [4/5] item 3, first part): typed by target type (S6), port, protocol
+//! and VPC always set (L7), settings checked (L1, L3, L4), attached to an awsvpc service;
+//! cfn-lint over the result.
+
+#![allow(clippy::unwrap_used)]
+
+use ecs_dsl::ec2::{SecurityGroup, SubnetKind, Vpc, VpcProps};
+use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Instance, Ip, Service, TaskDefinition};
+use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+use ecs_dsl::prelude::*;
+
+fn err_of(build: impl FnOnce(&Stack, &Vpc) -> ecs_dsl::Result<()>) -> String {
+    let mut app = App::new();
+    let stack = app.stack("s").unwrap();
+    let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    build(&stack, &vpc).unwrap_err().to_string()
+}
+
+#[test]
+fn settings_outside_their_ranges_name_the_rule() {
+    let cases: Vec<(&str, Box<dyn FnOnce(&Stack, &Vpc) -> ecs_dsl::Result<()>>)> = vec![
+        (
+            "L1",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .name("-bad")
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L1",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .name("a".repeat(33))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L3",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .health_check(HealthCheck::http("/").interval_secs(4))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L3",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .health_check(HealthCheck::http("/").timeout_secs(30).interval_secs(30))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L3",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .health_check(HealthCheck::http("/").thresholds(1, 2))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L3",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .health_check(HealthCheck::http("/").matcher("500"))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L3",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Tcp)
+                    .health_check(HealthCheck::http("/"))
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L4",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .deregistration_delay_secs(3601)
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L4",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .stickiness_secs(0)
+                    .build()
+                    .map(drop)
+            }),
+        ),
+        (
+            "L4",
+            Box::new(|s, v| {
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .slow_start_secs(29)
+                    .build()
+                    .map(drop)
+            }),
+        ),
+    ];
+    for (rule, case) in cases {
+        let err = err_of(case);
+        assert!(err.contains(rule), "{rule}: {err}");
+    }
+}
+
+#[test]
+fn an_ip_target_group_serves_an_awsvpc_service_and_lints_clean() {
+    let mut app = App::new();
+    let stack = app.stack("web").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1)).unwrap();
+    let tg = TargetGroup::<Ip>::builder(&stack, "WebTargets", &vpc, 8080, TargetProtocol::Http)
+        .name("web-targets")
+        .health_check(
+            HealthCheck::http("/healthz")
+                .interval_secs(15)
+                .timeout_secs(5)
+                .thresholds(2, 3)
+                .matcher("200-299"),
+        )
+        .deregistration_delay_secs(30)
+        .stickiness_secs(3600)
+        .slow_start_secs(60)
+        .build()
+        .unwrap();
+    // An instance group exists for bridge/host tasks too.
+    TargetGroup::<Instance>::builder(&stack, "Legacy", &vpc, 80, TargetProtocol::Http)
+        .build()
+        .unwrap();
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task = TaskDefinition::fargate(&stack, "App", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let c = task
+        .new_container("app", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
+        .port(8080)
+        .log_to_cloudwatch();
+    let task = task.container(c).build().unwrap();
+    let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "App tasks").unwrap();
+    Service::replica(&stack, "Web", &cluster, &task)
+        .desired_count(2)
+        .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&sg))
+        .attach_target_group(&tg.as_ref(), "app", 8080)
+        .health_check_grace_period_secs(60)
+        .build()
+        .unwrap();
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    let p = &t["Resources"]["WebTargets"]["Properties"];
+    assert_eq!(p["TargetType"], "ip");
+    assert_eq!(
+        (p["Port"].as_i64(), p["Protocol"].as_str()),
+        (Some(8080), Some("HTTP"))
+    );
+    assert!(p["VpcId"].is_object());
+    assert_eq!(p["Matcher"]["HttpCode"], "200-299");
+    assert_eq!(
+        t["Resources"]["Legacy"]["Properties"]["TargetType"],
+        "instance"
+    );
+    let lb = &t["Resources"]["Web"]["Properties"]["LoadBalancers"][0];
+    assert_eq!(lb["TargetGroupArn"]["Ref"], "WebTargets");
+    assert_eq!(lb["ContainerName"], "app");
+    ecs_dsl_examples::assert_cfn_lint_clean("target-groups", &app);
+}
