@@ -2,7 +2,7 @@
 //! and VPC always set (L7), settings checked (L1, L3, L4), attached to an awsvpc service;
 //! cfn-lint over the result.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::type_complexity)]
 
 use ecs_dsl::ec2::{SecurityGroup, SubnetKind, Vpc, VpcProps};
 use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Instance, Ip, Service, TaskDefinition};

@@ -20,6 +20,7 @@ mod logging;
 mod macros;
 mod name;
 mod port;
+mod scaling;
 mod secret;
 mod service;
 mod service_render;
@@ -55,6 +56,10 @@ pub use logging::{
 };
 pub use name::Name;
 pub use port::{AppProtocol, PortMapping, Protocol};
+pub use scaling::{
+    AdjustmentType, MetricAggregation, RateUnit, ResourceLabel, ScalableTarget, ScalingStep,
+    Schedule, ScheduledCapacity, StepScaling, TargetTracking,
+};
 pub use secret::{SecretKind, SecretSource};
 pub use service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags, Service,

@@ -95,7 +95,10 @@ impl AccessPoint {
                 stack,
                 id,
                 "RootDirectory.Path",
-                format!("`{}`: an absolute path of at most 100 characters", props.path),
+                format!(
+                    "`{}`: an absolute path of at most 100 characters",
+                    props.path
+                ),
             ));
         }
         let mut root = l1::RootDirectory::new().path(props.path.as_str());
@@ -108,7 +111,10 @@ impl AccessPoint {
         }
         let mut ap = l1::AccessPoint::new(fs.id()).root_directory(root);
         if let Some(user) = props.user {
-            ap = ap.posix_user(l1::PosixUser::new(user.gid.to_string(), user.uid.to_string()));
+            ap = ap.posix_user(l1::PosixUser::new(
+                user.gid.to_string(),
+                user.uid.to_string(),
+            ));
         }
         let handle = fs.stack.add(id, ap)?;
         Ok(AccessPoint {

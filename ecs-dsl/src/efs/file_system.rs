@@ -288,7 +288,8 @@ impl FileSystem {
             .actions(access.actions().iter().copied())
             .resource(self.arn());
         if let Some(arn) = access_point_arn {
-            statement = statement.condition("StringEquals", "elasticfilesystem:AccessPointArn", arn);
+            statement =
+                statement.condition("StringEquals", "elasticfilesystem:AccessPointArn", arn);
         }
         task.grant(statement)
     }

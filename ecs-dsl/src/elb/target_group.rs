@@ -246,7 +246,9 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
                 return Err(rule(
                     "Name",
                     "L1",
-                    format!("`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"),
+                    format!(
+                        "`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"
+                    ),
                 ));
             }
         }
