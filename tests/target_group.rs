@@ -172,3 +172,114 @@ fn an_ip_target_group_serves_an_awsvpc_service_and_lints_clean() {
     assert_eq!(lb["ContainerName"], "app");
     ecs_dsl_examples::assert_cfn_lint_clean("target-groups", &app);
 }
+
+/// An internet-facing ALB with HTTPS (one certificate, TLS 1.2+: L6), an HTTP redirect, a
+/// path rule (L5), and a service behind it: the service waits for the listener and its tasks
+/// accept the container port from the load balancer's group only.
+#[test]
+fn an_https_load_balancer_serves_a_service() {
+    use ecs_dsl::elb::{AlbProps, ApplicationLoadBalancer, RuleCondition, TLS_POLICY};
+    let mut app = App::new();
+    let stack = app.stack("web").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1)).unwrap();
+    let alb = ApplicationLoadBalancer::new(
+        &stack,
+        "Alb",
+        &vpc,
+        AlbProps::internet_facing().name("web-alb"),
+    )
+    .unwrap();
+    let tg = TargetGroup::<Ip>::builder(&stack, "WebTargets", &vpc, 8080, TargetProtocol::Http)
+        .health_check(HealthCheck::http("/healthz"))
+        .build()
+        .unwrap();
+    let https = alb
+        .https_listener(
+            "Https",
+            443,
+            "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
+            &tg,
+        )
+        .unwrap();
+    alb.redirect_http_to_https("Http").unwrap();
+    https
+        .add_rule("Api", 10, &[RuleCondition::path("/api/*")], &tg)
+        .unwrap();
+    let err = https
+        .add_rule("Dup", 10, &[RuleCondition::host("x.example.com")], &tg)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("L5") && err.contains("`Api`"), "{err}");
+    assert!(
+        https
+            .add_rule("Zero", 0, &[RuleCondition::path("/")], &tg)
+            .unwrap_err()
+            .to_string()
+            .contains("L5")
+    );
+
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task = TaskDefinition::fargate(&stack, "App", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let c = task
+        .new_container("app", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
+        .port(8080)
+        .log_to_cloudwatch();
+    let task = task.container(c).build().unwrap();
+    let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "App tasks").unwrap();
+    let service = Service::replica(&stack, "Web", &cluster, &task)
+        .desired_count(2)
+        .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&sg))
+        .attach_target_group(&tg.as_ref(), "app", 8080)
+        .health_check_grace_period_secs(60)
+        .build()
+        .unwrap();
+    https.serves(&service, &sg, 8080).unwrap();
+
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    let r = &t["Resources"];
+    assert_eq!(r["Alb"]["Properties"]["Scheme"], "internet-facing");
+    assert_eq!(
+        r["Alb"]["Properties"]["LoadBalancerAttributes"][0]["Key"],
+        "routing.http.drop_invalid_header_fields.enabled"
+    );
+    assert_eq!(r["Https"]["Properties"]["SslPolicy"], TLS_POLICY);
+    assert_eq!(
+        r["Https"]["Properties"]["Certificates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        r["Http"]["Properties"]["DefaultActions"][0]["RedirectConfig"]["Protocol"],
+        "HTTPS"
+    );
+    assert_eq!(r["Api"]["Properties"]["Priority"], 10);
+    assert!(
+        r["Web"]["DependsOn"].to_string().contains("Https"),
+        "{}",
+        r["Web"]
+    );
+    assert_eq!(
+        r["TasksSgFromAlbSgTcp8080"]["Properties"]["SourceSecurityGroupId"]["Fn::GetAtt"][0],
+        "AlbSg"
+    );
+    assert_eq!(
+        r["AlbSgFromCidr00000Tcp443"]["Properties"]["CidrIp"],
+        "0.0.0.0/0"
+    );
+    ecs_dsl_examples::assert_cfn_lint_clean("alb-https", &app);
+
+    let mut app = App::new();
+    let stack = app.stack("s").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default()).unwrap();
+    let err = ApplicationLoadBalancer::new(
+        &stack,
+        "Alb",
+        &vpc,
+        AlbProps::internal().name("internal-web"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("L2"), "{err}");
+}

@@ -1,6 +1,9 @@
-//! Elastic Load Balancing v2 for ECS services: target groups typed by target type (rule S6)
-//! with checked settings (rules L1, L3, L4, L7). Load balancers and listeners follow.
+//! Elastic Load Balancing v2 for ECS services: Application Load Balancers with listeners and
+//! rules (rules L2, L5, L6), and target groups typed by target type (rule S6) with checked
+//! settings (rules L1, L3, L4, L7).
 
+mod load_balancer;
 mod target_group;
 
+pub use load_balancer::{AlbProps, ApplicationLoadBalancer, Listener, RuleCondition, TLS_POLICY};
 pub use target_group::{HealthCheck, TargetGroup, TargetGroupBuilder, TargetKind, TargetProtocol};
