@@ -98,12 +98,7 @@ impl ApplicationLoadBalancer {
     /// `<id>Sg` and invalid header fields dropped.
     pub fn new(stack: &Stack, id: &str, vpc: &Vpc, props: AlbProps) -> Result<Self> {
         if let Some(name) = &props.name {
-            let ok = !name.is_empty()
-                && name.len() <= 32
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !name.starts_with('-')
-                && !name.ends_with('-')
-                && !name.starts_with("internal-");
+            let ok = super::valid_name(name) && !name.starts_with("internal-");
             if !ok {
                 return Err(Error::rule(
                     stack.name(),

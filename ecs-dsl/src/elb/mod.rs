@@ -5,5 +5,14 @@
 mod load_balancer;
 mod target_group;
 
+/// An ELBv2 name: 1-32 of `[A-Za-z0-9-]`, not starting or ending with `-` (rules L1, L2).
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 32
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+}
+
 pub use load_balancer::{AlbProps, ApplicationLoadBalancer, Listener, RuleCondition, TLS_POLICY};
 pub use target_group::{HealthCheck, TargetGroup, TargetGroupBuilder, TargetKind, TargetProtocol};

@@ -237,12 +237,7 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
             Error::rule(stack, id, field, rule, reason)
         };
         if let Some(name) = &self.name {
-            let ok = !name.is_empty()
-                && name.len() <= 32
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !name.starts_with('-')
-                && !name.ends_with('-');
-            if !ok {
+            if !super::valid_name(name) {
                 return Err(rule(
                     "Name",
                     "L1",
