@@ -236,16 +236,14 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         let rule = |field: &str, rule: &'static str, reason: String| {
             Error::rule(stack, id, field, rule, reason)
         };
-        if let Some(name) = &self.name {
-            if !super::valid_name(name) {
-                return Err(rule(
-                    "Name",
-                    "L1",
-                    format!(
-                        "`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"
-                    ),
-                ));
-            }
+        if let Some(name) = &self.name
+            && !super::valid_name(name)
+        {
+            return Err(rule(
+                "Name",
+                "L1",
+                format!("`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"),
+            ));
         }
         let http = matches!(self.protocol, TargetProtocol::Http | TargetProtocol::Https);
         let mut tg = l1::TargetGroup::new()
