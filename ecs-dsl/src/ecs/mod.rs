@@ -21,6 +21,7 @@ mod macros;
 mod name;
 mod port;
 mod scaling;
+mod scheduled;
 mod secret;
 mod service;
 mod service_render;
@@ -60,6 +61,7 @@ pub use scaling::{
     AdjustmentType, MetricAggregation, RateUnit, ResourceLabel, ScalableTarget, ScalingStep,
     Schedule, ScheduledCapacity, StepScaling, TargetTracking,
 };
+pub use scheduled::ScheduledTask;
 pub use secret::{SecretKind, SecretSource};
 pub use service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags, Service,

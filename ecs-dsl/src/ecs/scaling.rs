@@ -1156,7 +1156,12 @@ impl Schedule {
     }
 
     /// The expression, or why it is invalid.
-    fn render(&self) -> Result<String, String> {
+    /// Whether this is a one-time `at(...)` schedule (Application Auto Scaling only).
+    pub(crate) fn is_one_time(&self) -> bool {
+        matches!(self.0, ScheduleKind::At(_))
+    }
+
+    pub(crate) fn render(&self) -> Result<String, String> {
         match &self.0 {
             ScheduleKind::Cron(fields) => {
                 let parts: Vec<&str> = fields.split_whitespace().collect();

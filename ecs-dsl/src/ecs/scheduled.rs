@@ -1,0 +1,151 @@
+//! [`ScheduledTask`]: an EventBridge rule (cron or rate) that runs a task definition on a
+//! cluster, with a role allowed exactly `ecs:RunTask` on that task definition and
+//! `iam:PassRole` on its roles.
+
+use super::cluster::Cluster;
+use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
+use super::scaling::Schedule;
+use super::service::AwsVpcNetwork;
+use super::task::TaskDefinition;
+use crate::cfn::events::rule as l1;
+use crate::error::{Error, Result};
+use crate::iam::{PolicyStatement, Role, ServicePrincipal};
+use crate::template::{Handle, Stack, Value};
+
+/// A task run on a schedule.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, RateUnit, Schedule, ScheduledTask, TaskDefinition};
+/// let mut app = App::new();
+/// let stack = app.stack("jobs")?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// let task = TaskDefinition::fargate(&stack, "Report", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// let c = task.new_container("report", ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"));
+/// let task = task.container(c).build()?;
+/// let job = ScheduledTask::new(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"),
+///     Some(AwsVpcNetwork::new(vec!["subnet-a", "subnet-b"]).security_group("sg-1")))?;
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["Nightly"]["Properties"]["ScheduleExpression"], "cron(0 3 * * ? *)");
+/// # let _ = job;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ScheduledTask {
+    rule: Handle<l1::Rule>,
+    role: Role,
+}
+
+impl ScheduledTask {
+    /// Adds the rule `id` and its role `<id>Role` to `stack`. An awsvpc task needs `network`
+    /// (rule S5); other network modes must not have one. `at(...)` schedules are
+    /// Application Auto Scaling only.
+    pub fn new<L: LaunchType, N: NetworkMode>(
+        stack: &Stack,
+        id: &str,
+        cluster: &Cluster,
+        task: &TaskDefinition<L, N>,
+        schedule: Schedule,
+        network: Option<AwsVpcNetwork>,
+    ) -> Result<Self> {
+        let expression = if schedule.is_one_time() {
+            Err(
+                "`at(...)` runs once and exists for scaling actions only; use cron or rate"
+                    .to_owned(),
+            )
+        } else {
+            schedule.render()
+        }
+        .map_err(|why| Error::invalid_value(stack.name(), id, "ScheduleExpression", why))?;
+        let awsvpc = N::KIND == NetworkKind::AwsVpc;
+        if awsvpc != network.is_some() {
+            return Err(Error::rule(
+                stack.name(),
+                id,
+                "EcsParameters.NetworkConfiguration",
+                "S5",
+                if awsvpc {
+                    "an awsvpc task needs a network configuration (subnets and security groups)"
+                } else {
+                    "only awsvpc tasks take a network configuration"
+                },
+            ));
+        }
+        let role = Role::builder(stack, &format!("{id}Role"), ServicePrincipal::Events)
+            .description(format!("Runs the task of the scheduled rule {id}"))
+            .build()?;
+        role.add_to_policy(
+            PolicyStatement::allow()
+                .action("ecs:RunTask")
+                .resource(task.arn())
+                .condition("ArnEquals", "ecs:cluster", cluster.arn()),
+        )?;
+        let mut pass: Vec<Value<String>> =
+            task.execution_role().map(|r| r.arn()).into_iter().collect();
+        if let Some(r) = task.task_role() {
+            pass.push(r.arn());
+        }
+        if !pass.is_empty() {
+            role.add_to_policy(
+                PolicyStatement::allow()
+                    .action("iam:PassRole")
+                    .resources(pass)
+                    .condition(
+                        "StringLike",
+                        "iam:PassedToService",
+                        "ecs-tasks.amazonaws.com",
+                    ),
+            )?;
+        }
+        let mut ecs = l1::EcsParameters::new(task.arn()).task_count(1);
+        ecs = match L::KIND {
+            LaunchKind::Fargate | LaunchKind::FargateWindows => {
+                ecs.launch_type(l1::EcsParametersLaunchType::Fargate)
+            }
+            LaunchKind::External => ecs.launch_type(l1::EcsParametersLaunchType::External),
+            _ => ecs.launch_type(l1::EcsParametersLaunchType::Ec2),
+        };
+        if let Some(net) = network {
+            let mut vpc = l1::AwsVpcConfiguration::new(net.subnets.clone()).assign_public_ip(
+                if net.public_ip {
+                    l1::AwsVpcConfigurationAssignPublicIp::Enabled
+                } else {
+                    l1::AwsVpcConfigurationAssignPublicIp::Disabled
+                },
+            );
+            let mut groups: Vec<Value<String>> = net.extra_security_groups.clone();
+            if let Some(list) = &net.security_groups {
+                vpc = vpc.security_groups(list.clone());
+                groups.clear();
+            }
+            if !groups.is_empty() {
+                vpc = vpc.security_groups(Value::Literal(groups));
+            }
+            ecs = ecs
+                .network_configuration(l1::NetworkConfiguration::new().aws_vpc_configuration(vpc));
+        }
+        let rule = stack.add(
+            id,
+            l1::Rule::new()
+                .description(format!("Runs the task of {id} on a schedule"))
+                .schedule_expression(expression)
+                .state(l1::RuleState::Enabled)
+                .targets(vec![
+                    l1::Target::new(cluster.arn(), "Task")
+                        .role_arn(role.arn())
+                        .ecs_parameters(ecs),
+                ]),
+        )?;
+        Ok(ScheduledTask { rule, role })
+    }
+
+    /// The rule's handle.
+    pub fn rule(&self) -> &Handle<l1::Rule> {
+        &self.rule
+    }
+
+    /// The role EventBridge runs the task with.
+    pub fn role(&self) -> &Role {
+        &self.role
+    }
+}

@@ -1,0 +1,115 @@
+//! Scheduled tasks (issue [4/5] item 7): an EventBridge rule that runs a task definition, with
+//! a role allowed exactly `ecs:RunTask` on that task definition and `iam:PassRole` on its
+//! roles; cfn-lint over the result.
+
+#![allow(clippy::unwrap_used)]
+
+use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, RateUnit, Schedule, ScheduledTask, TaskDefinition};
+use ecs_dsl::prelude::*;
+use serde_json::json;
+
+#[test]
+fn a_nightly_fargate_job_runs_with_exactly_its_permissions() {
+    let mut app = App::new();
+    let stack = app.stack("jobs").unwrap();
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task =
+        TaskDefinition::fargate(&stack, "Report", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let c = task
+        .new_container(
+            "report",
+            ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"),
+        )
+        .log_to_cloudwatch();
+    let task = task.container(c).build().unwrap();
+    task.ensure_task_role().unwrap();
+    ScheduledTask::new(
+        &stack,
+        "Nightly",
+        &cluster,
+        &task,
+        Schedule::cron("0 3 * * ? *"),
+        Some(
+            AwsVpcNetwork::new(vec!["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"])
+                .security_group("sg-0123456789abcdef0"),
+        ),
+    )
+    .unwrap();
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    let rule = &t["Resources"]["Nightly"]["Properties"];
+    assert_eq!(rule["ScheduleExpression"], "cron(0 3 * * ? *)");
+    let target = &rule["Targets"][0];
+    assert_eq!(target["EcsParameters"]["LaunchType"], "FARGATE");
+    assert_eq!(
+        target["EcsParameters"]["TaskDefinitionArn"]["Ref"],
+        "Report"
+    );
+    assert_eq!(
+        target["EcsParameters"]["NetworkConfiguration"]["AwsVpcConfiguration"]["AssignPublicIp"],
+        "DISABLED"
+    );
+    let role = &t["Resources"]["NightlyRole"]["Properties"];
+    assert_eq!(
+        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
+        json!(["events.amazonaws.com"])
+    );
+    let statements: Vec<serde_json::Value> = role["Policies"][0]["PolicyDocument"]["Statement"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let actions: Vec<String> = statements.iter().map(|s| s["Action"].to_string()).collect();
+    assert_eq!(actions.len(), 2, "{statements:?}");
+    let run = statements
+        .iter()
+        .find(|s| s.to_string().contains("ecs:RunTask"))
+        .unwrap();
+    assert_eq!(run["Resource"], json!([{"Ref": "Report"}]));
+    let pass = statements
+        .iter()
+        .find(|s| s.to_string().contains("iam:PassRole"))
+        .unwrap();
+    assert_eq!(
+        pass["Resource"].as_array().unwrap().len(),
+        2,
+        "execution and task role"
+    );
+    assert!(!t.to_string().contains("\"*\""), "no wildcard");
+    ecs_dsl_examples::assert_cfn_lint_clean("scheduled-task", &app);
+}
+
+#[test]
+fn schedules_and_network_are_checked() {
+    let mut app = App::new();
+    let stack = app.stack("jobs").unwrap();
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task = TaskDefinition::fargate(&stack, "Job", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let c = task.new_container(
+        "job",
+        ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"),
+    );
+    let task = task.container(c).build().unwrap();
+    let net = || Some(AwsVpcNetwork::new(vec!["subnet-a"]));
+    let err = |id: &str, s: Schedule, n| {
+        ScheduledTask::new(&stack, id, &cluster, &task, s, n)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err("A", Schedule::at("2026-12-01T00:00:00"), net()).contains("ScheduleExpression"));
+    assert!(err("B", Schedule::cron("0 3 * * *"), net()).contains("6"));
+    assert!(err("C", Schedule::rate(0, RateUnit::Hours), net()).contains("at least 1"));
+    assert!(err("D", Schedule::rate(1, RateUnit::Hours), None).contains("S5"));
+    let ok = ScheduledTask::new(
+        &stack,
+        "E",
+        &cluster,
+        &task,
+        Schedule::rate(1, RateUnit::Hours),
+        net(),
+    );
+    assert!(ok.is_ok());
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    assert_eq!(
+        t["Resources"]["E"]["Properties"]["ScheduleExpression"],
+        "rate(1 hour)"
+    );
+}
