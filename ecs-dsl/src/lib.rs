@@ -40,6 +40,7 @@
 pub mod cfn;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod cloudmap;
 /// Deploying an assembly (feature `deploy`): stack statuses, capabilities, plans.
 #[cfg(feature = "deploy")]
 pub mod deploy;

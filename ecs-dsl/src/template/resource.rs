@@ -178,6 +178,13 @@ impl<T> Handle<T> {
         &self.target.stack_name
     }
 
+    /// The stack the resource belongs to.
+    pub(crate) fn owning_stack(&self) -> super::Stack {
+        super::Stack {
+            shared: Rc::clone(&self.stack),
+        }
+    }
+
     /// What this handle points at, for building expressions by hand.
     pub fn target(&self) -> &Target {
         &self.target
