@@ -23,16 +23,14 @@ fn a_nightly_fargate_job_runs_with_exactly_its_permissions() {
         .log_to_cloudwatch();
     let task = task.container(c).build().unwrap();
     task.ensure_task_role().unwrap();
-    ScheduledTask::new(
+    ScheduledTask::awsvpc(
         &stack,
         "Nightly",
         &cluster,
         &task,
         Schedule::cron("0 3 * * ? *"),
-        Some(
-            AwsVpcNetwork::new(vec!["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"])
-                .security_group("sg-0123456789abcdef0"),
-        ),
+        AwsVpcNetwork::new(vec!["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"])
+            .security_group("sg-0123456789abcdef0"),
     )
     .unwrap();
     let t = app.synthesize().unwrap().stacks[0].template_json();
@@ -88,28 +86,44 @@ fn schedules_and_network_are_checked() {
         ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"),
     );
     let task = task.container(c).build().unwrap();
-    let net = || Some(AwsVpcNetwork::new(vec!["subnet-a"]));
-    let err = |id: &str, s: Schedule, n| {
-        ScheduledTask::new(&stack, id, &cluster, &task, s, n)
+    let net = || AwsVpcNetwork::new(vec!["subnet-a"]);
+    let err = |id: &str, s: Schedule, n: AwsVpcNetwork| {
+        ScheduledTask::awsvpc(&stack, id, &cluster, &task, s, n)
             .unwrap_err()
             .to_string()
     };
     assert!(err("A", Schedule::at("2026-12-01T00:00:00"), net()).contains("ScheduleExpression"));
     assert!(err("B", Schedule::cron("0 3 * * *"), net()).contains("6"));
     assert!(err("C", Schedule::rate(0, RateUnit::Hours), net()).contains("at least 1"));
-    assert!(err("D", Schedule::rate(1, RateUnit::Hours), None).contains("S5"));
-    let ok = ScheduledTask::new(
+    // S5 counts, as for services (an awsvpc task without a network does not compile:
+    // tests/ui/s5_scheduled_awsvpc_task_without_network.rs).
+    let many: Vec<String> = (0..17).map(|i| format!("subnet-{i}")).collect();
+    let e = err(
+        "D",
+        Schedule::rate(1, RateUnit::Hours),
+        AwsVpcNetwork::new(many),
+    );
+    assert!(e.contains("S5") && e.contains("17 subnets"), "{e}");
+    // A list of groups plus single groups keeps all of them.
+    ScheduledTask::awsvpc(
         &stack,
         "E",
         &cluster,
         &task,
         Schedule::rate(1, RateUnit::Hours),
-        net(),
-    );
-    assert!(ok.is_ok());
+        net()
+            .security_groups(vec!["sg-a", "sg-b"])
+            .security_group("sg-c"),
+    )
+    .unwrap();
     let t = app.synthesize().unwrap().stacks[0].template_json();
     assert_eq!(
         t["Resources"]["E"]["Properties"]["ScheduleExpression"],
         "rate(1 hour)"
+    );
+    assert_eq!(
+        t["Resources"]["E"]["Properties"]["Targets"][0]["EcsParameters"]["NetworkConfiguration"]["AwsVpcConfiguration"]
+            ["SecurityGroups"],
+        json!(["sg-a", "sg-b", "sg-c"])
     );
 }

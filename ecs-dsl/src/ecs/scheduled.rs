@@ -3,9 +3,10 @@
 //! `iam:PassRole` on its roles.
 
 use super::cluster::Cluster;
-use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
+use super::launch::{LaunchKind, LaunchType, NetworkMode};
 use super::scaling::Schedule;
 use super::service::AwsVpcNetwork;
+use super::service_state::{NetworkReady, NoNetworkConfig, TakesNetworkConfig};
 use super::task::TaskDefinition;
 use crate::cfn::events::rule as l1;
 use crate::error::{Error, Result};
@@ -23,8 +24,8 @@ use crate::template::{Handle, Stack, Value};
 /// let task = TaskDefinition::fargate(&stack, "Report", ecs_dsl::fargate!(cpu = 256, memory = 512));
 /// let c = task.new_container("report", ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"));
 /// let task = task.container(c).build()?;
-/// let job = ScheduledTask::new(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"),
-///     Some(AwsVpcNetwork::new(vec!["subnet-a", "subnet-b"]).security_group("sg-1")))?;
+/// let job = ScheduledTask::awsvpc(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"),
+///     AwsVpcNetwork::new(vec!["subnet-a", "subnet-b"]).security_group("sg-1"))?;
 /// let t = app.synthesize()?.stacks[0].template_json();
 /// assert_eq!(t["Resources"]["Nightly"]["Properties"]["ScheduleExpression"], "cron(0 3 * * ? *)");
 /// # let _ = job;
@@ -37,10 +38,41 @@ pub struct ScheduledTask {
 }
 
 impl ScheduledTask {
-    /// Adds the rule `id` and its role `<id>Role` to `stack`. An awsvpc task needs `network`
-    /// (rule S5); other network modes must not have one. `at(...)` schedules are
-    /// Application Auto Scaling only.
+    /// Runs an awsvpc task: it needs `network` (rule S5, checked by the types: only this
+    /// constructor takes one, and only for awsvpc tasks).
+    pub fn awsvpc<L: LaunchType, N: NetworkMode + TakesNetworkConfig>(
+        stack: &Stack,
+        id: &str,
+        cluster: &Cluster,
+        task: &TaskDefinition<L, N>,
+        schedule: Schedule,
+        network: AwsVpcNetwork,
+    ) -> Result<Self> {
+        network.check(
+            stack.name(),
+            id,
+            "Targets.EcsParameters.NetworkConfiguration.AwsVpcConfiguration",
+        )?;
+        Self::create(stack, id, cluster, task, schedule, Some(network))
+    }
+
+    /// Runs a bridge, host or `none` task, which takes no network configuration (rule S5:
+    /// an awsvpc task does not compile here; use [`awsvpc`](Self::awsvpc)). `at(...)`
+    /// schedules are Application Auto Scaling only.
     pub fn new<L: LaunchType, N: NetworkMode>(
+        stack: &Stack,
+        id: &str,
+        cluster: &Cluster,
+        task: &TaskDefinition<L, N>,
+        schedule: Schedule,
+    ) -> Result<Self>
+    where
+        NoNetworkConfig: NetworkReady<N>,
+    {
+        Self::create(stack, id, cluster, task, schedule, None)
+    }
+
+    fn create<L: LaunchType, N: NetworkMode>(
         stack: &Stack,
         id: &str,
         cluster: &Cluster,
@@ -57,20 +89,6 @@ impl ScheduledTask {
             schedule.render()
         }
         .map_err(|why| Error::invalid_value(stack.name(), id, "ScheduleExpression", why))?;
-        let awsvpc = N::KIND == NetworkKind::AwsVpc;
-        if awsvpc != network.is_some() {
-            return Err(Error::rule(
-                stack.name(),
-                id,
-                "EcsParameters.NetworkConfiguration",
-                "S5",
-                if awsvpc {
-                    "an awsvpc task needs a network configuration (subnets and security groups)"
-                } else {
-                    "only awsvpc tasks take a network configuration"
-                },
-            ));
-        }
         let role = Role::builder(stack, &format!("{id}Role"), ServicePrincipal::Events)
             .description(format!("Runs the task of the scheduled rule {id}"))
             .build()?;
@@ -113,13 +131,8 @@ impl ScheduledTask {
                     l1::AwsVpcConfigurationAssignPublicIp::Disabled
                 },
             );
-            let mut groups: Vec<Value<String>> = net.extra_security_groups.clone();
-            if let Some(list) = &net.security_groups {
-                vpc = vpc.security_groups(list.clone());
-                groups.clear();
-            }
-            if !groups.is_empty() {
-                vpc = vpc.security_groups(Value::Literal(groups));
+            if let Some(groups) = net.security_group_list() {
+                vpc = vpc.security_groups(groups);
             }
             ecs = ecs
                 .network_configuration(l1::NetworkConfiguration::new().aws_vpc_configuration(vpc));

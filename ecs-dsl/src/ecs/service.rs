@@ -13,7 +13,7 @@ use super::target::{TargetGroupRef, TargetsNetwork};
 use super::task::TaskDefinition;
 use crate::cfn::ecs::ClusterCapacityProviderAssociations;
 use crate::cfn::ecs::Service as CfnService;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::template::{Handle, List, Stack, Value};
 
 /// The cluster a service runs in: one of this app, or an existing one by name or ARN.
@@ -100,6 +100,62 @@ impl AwsVpcNetwork {
     pub fn assign_public_ip(mut self) -> Self {
         self.public_ip = true;
         self
+    }
+
+    /// Rule S5 for the counts known at synthesis: 1-16 subnets, at most 5 security groups.
+    /// `field` is the path of the configuration in the resource, for the error.
+    pub(crate) fn check(&self, stack: &str, id: &str, field: &str) -> Result<()> {
+        if let Some(n) = self.subnets.literal().map(Vec::len)
+            && !(1..=16).contains(&n)
+        {
+            return Err(Error::rule(
+                stack,
+                id,
+                format!("{field}.Subnets"),
+                "S5",
+                format!("{n} subnets; 1 to 16 allowed"),
+            ));
+        }
+        let listed = self
+            .security_groups
+            .as_ref()
+            .map_or(Some(0), |g| g.literal().map(Vec::len));
+        if let Some(n) = listed.map(|g| g + self.extra_security_groups.len())
+            && n > 5
+        {
+            return Err(Error::rule(
+                stack,
+                id,
+                format!("{field}.SecurityGroups"),
+                "S5",
+                format!("{n} security groups; at most 5 allowed"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every security group as one list value: the list given with
+    /// [`security_groups`](Self::security_groups) and the single groups, joined; `None` when
+    /// there is none (the VPC's default group applies).
+    pub(crate) fn security_group_list(&self) -> Option<Value<List<String>>> {
+        use crate::template::intrinsic::{join, join_list, split};
+        let extra = &self.extra_security_groups;
+        match (&self.security_groups, extra.is_empty()) {
+            (None, true) => None,
+            (None, false) => Some(Value::Literal(extra.clone())),
+            (Some(Value::Literal(list)), _) => {
+                let mut all = list.clone();
+                all.extend(extra.iter().cloned());
+                Some(Value::Literal(all))
+            }
+            (Some(expr), true) => Some(expr.clone()),
+            (Some(expr), false) => {
+                // A list expression plus single groups: join them into one list.
+                let mut parts = vec![join_list(",", expr.clone())];
+                parts.extend(extra.iter().cloned());
+                Some(split(",", join(",", parts)))
+            }
+        }
     }
 }
 

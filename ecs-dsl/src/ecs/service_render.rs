@@ -16,7 +16,7 @@ use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
 use crate::error::{Error, Result};
 use crate::iam::{ManagedPolicy, Role, ServicePrincipal, grants};
-use crate::template::{Handle, List, Stack, Value};
+use crate::template::{Handle, Stack, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Controller {
@@ -81,10 +81,6 @@ impl ServiceSpec {
     }
 }
 
-fn literal_len(v: &Value<List<String>>) -> Option<usize> {
-    v.literal().map(Vec::len)
-}
-
 /// Validates the values the types could not see and adds the service.
 pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     stack: &Stack,
@@ -140,25 +136,7 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         }
     }
     if let Some(net) = &s.network {
-        if let Some(n) = literal_len(&net.subnets)
-            && !(1..=16).contains(&n)
-        {
-            return Err(fail(
-                "NetworkConfiguration.AwsvpcConfiguration.Subnets",
-                "S5",
-                format!("{n} subnets; 1 to 16 allowed"),
-            ));
-        }
-        let groups = net.security_groups.as_ref().map_or(Some(0), literal_len);
-        if let Some(n) = groups.map(|g| g + net.extra_security_groups.len())
-            && n > 5
-        {
-            return Err(fail(
-                "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
-                "S5",
-                format!("{n} security groups; at most 5 allowed"),
-            ));
-        }
+        net.check(stack.name(), id, "NetworkConfiguration.AwsvpcConfiguration")?;
     }
     if s.target_groups.len() > 5 {
         return Err(fail(
@@ -351,27 +329,7 @@ fn render<L: LaunchType, N: NetworkMode>(
             } else {
                 l1::AwsVpcConfigurationAssignPublicIp::Disabled
             });
-        let groups: Option<Value<List<String>>> =
-            match (&net.security_groups, net.extra_security_groups.is_empty()) {
-                (None, true) => None,
-                (None, false) => Some(Value::Literal(net.extra_security_groups.clone())),
-                (Some(Value::Literal(list)), _) => {
-                    let mut all = list.clone();
-                    all.extend(net.extra_security_groups.iter().cloned());
-                    Some(Value::Literal(all))
-                }
-                (Some(expr), true) => Some(expr.clone()),
-                (Some(expr), false) => {
-                    // A list expression plus single groups: join them into one list.
-                    let mut parts = vec![crate::template::intrinsic::join_list(",", expr.clone())];
-                    parts.extend(net.extra_security_groups.iter().cloned());
-                    Some(crate::template::intrinsic::split(
-                        ",",
-                        crate::template::intrinsic::join(",", parts),
-                    ))
-                }
-            };
-        if let Some(g) = groups {
+        if let Some(g) = net.security_group_list() {
             vpc = vpc.security_groups(g);
         }
         svc = svc.network_configuration(l1::NetworkConfiguration::new().awsvpc_configuration(vpc));
