@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use ecs_dsl::cloudmap::{Namespace, Records};
+use ecs_dsl::cloudmap::Namespace;
 use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
 use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
 use ecs_dsl::prelude::*;
@@ -28,39 +28,29 @@ fn an_awsvpc_service_registers_a_and_srv_records_once() {
             .unwrap()
     };
     let a = service("ApiA");
-    ns.register(&a, "api", Records::A { ttl_secs: 10 }).unwrap();
-    let err = ns
-        .register(&a, "api2", Records::A { ttl_secs: 10 })
-        .unwrap_err()
-        .to_string();
+    ns.register_a(&a, "api", 10).unwrap();
+    let err = ns.register_a(&a, "api2", 10).unwrap_err().to_string();
     assert!(err.contains("one Cloud Map registry"), "{err}");
     let srv = service("ApiSrv");
-    let bad_port = Records::Srv {
-        container: "api".into(),
-        port: 9090,
-        ttl_secs: 10,
-    };
-    assert!(
-        ns.register(&srv, "api-srv", bad_port)
-            .unwrap_err()
-            .to_string()
-            .contains("S10")
-    );
-    let bad_name = ns
-        .register(&srv, "api.srv", Records::A { ttl_secs: 10 })
+    let bad_port = ns
+        .register_srv(&srv, "api-srv", "api", 9090, 10)
         .unwrap_err()
         .to_string();
+    assert!(
+        bad_port.contains("S10") && bad_port.contains("no port 9090"),
+        "{bad_port}"
+    );
+    let bad_container = ns
+        .register_srv(&srv, "api-srv", "web", 8080, 10)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        bad_container.contains("S10") && bad_container.contains("`web`"),
+        "{bad_container}"
+    );
+    let bad_name = ns.register_a(&srv, "api.srv", 10).unwrap_err().to_string();
     assert!(bad_name.contains("C2"), "{bad_name}");
-    ns.register(
-        &srv,
-        "api-srv",
-        Records::Srv {
-            container: "api".into(),
-            port: 8080,
-            ttl_secs: 30,
-        },
-    )
-    .unwrap();
+    ns.register_srv(&srv, "api-srv", "api", 8080, 30).unwrap();
 
     let t = app.synthesize().unwrap().stacks[0].template_json();
     let r = &t["Resources"];

@@ -9,9 +9,9 @@ use ecs_dsl::cfn::elasticloadbalancingv2::{
     Listener, LoadBalancer, TargetGroup, listener, target_group,
 };
 use ecs_dsl::ecs::{
-    AdjustmentType, AwsVpcNetwork, Bridge, Cluster, ClusterRef, Ip, MetricAggregation, RateUnit,
-    ResourceLabel, ScalableTarget, ScalingStep, Schedule, ScheduledCapacity, Service, StepScaling,
-    TargetGroupRef, TargetTracking, TaskDefinition,
+    AdjustmentType, AwsVpcNetwork, Cluster, ClusterRef, Ip, MetricAggregation, RateUnit,
+    ResourceLabel, ScalableTarget, ScalingSchedule, ScalingStep, Schedule, ScheduledCapacity,
+    Service, StepScaling, TargetGroupRef, TargetTracking, TaskDefinition,
 };
 use ecs_dsl::prelude::*;
 use serde_json::{Value as Json, json};
@@ -413,6 +413,11 @@ fn step_scaling_renders_its_steps_and_rejects_overlaps_and_gaps() {
             .min_adjustment_magnitude(2),
     );
     assert!(magnitude.contains("MinAdjustmentMagnitude"), "{magnitude}");
+    let negative = err(
+        "WebNegative",
+        StepScaling::new(AdjustmentType::ExactCapacity).step(ScalingStep::new(-1).from(0.0)),
+    );
+    assert!(negative.contains("ScalingAdjustment"), "{negative}");
 }
 
 #[test]
@@ -439,7 +444,7 @@ fn scheduled_actions_render_cron_rate_and_at_and_reject_bad_ones() {
     scaling
         .scale_on_schedule(
             "launch",
-            Schedule::at("2030-01-01T00:00:00"),
+            ScalingSchedule::at("2030-01-01T00:00:00"),
             ScheduledCapacity::new().max_capacity(20),
         )
         .unwrap();
@@ -467,43 +472,47 @@ fn scheduled_actions_render_cron_rate_and_at_and_reject_bad_ones() {
     );
     ecs_dsl_examples::assert_cfn_lint_clean("scaling-schedule", &app);
 
-    let err = |name: &str, schedule: Schedule, capacity: ScheduledCapacity| {
+    let err = |name: &str, schedule: ScalingSchedule, capacity: ScheduledCapacity| {
         scaling
             .scale_on_schedule(name, schedule, capacity)
             .unwrap_err()
             .to_string()
     };
     let min1 = || ScheduledCapacity::new().min_capacity(1);
-    let dup = err("launch", Schedule::rate(5, RateUnit::Minutes), min1());
+    let dup = err(
+        "launch",
+        Schedule::rate(5, RateUnit::Minutes).into(),
+        min1(),
+    );
     assert!(dup.contains("already exists"), "{dup}");
     assert!(dup.contains("`WebScalableTarget`"), "{dup}");
-    let five_fields = err("five", Schedule::cron("0 8 * * *"), min1());
+    let five_fields = err("five", Schedule::cron("0 8 * * *").into(), min1());
     assert!(
         five_fields.contains("ScheduledActions[five].Schedule"),
         "{five_fields}"
     );
-    let both_days = err("both", Schedule::cron("0 8 * * MON *"), min1());
+    let both_days = err("both", Schedule::cron("0 8 * * MON *").into(), min1());
     assert!(both_days.contains('?'), "{both_days}");
-    let zero_rate = err("zero", Schedule::rate(0, RateUnit::Hours), min1());
-    assert!(zero_rate.contains("Schedule"), "{zero_rate}");
-    let bad_at = err("bad-at", Schedule::at("tomorrow"), min1());
+    let zero_rate = err("zero", Schedule::rate(0, RateUnit::Hours).into(), min1());
+    assert!(zero_rate.contains("a rate of 0"), "{zero_rate}");
+    let bad_at = err("bad-at", ScalingSchedule::at("tomorrow"), min1());
     assert!(bad_at.contains("yyyy-mm-dd"), "{bad_at}");
     let nothing = err(
         "nothing",
-        Schedule::rate(1, RateUnit::Hours),
+        Schedule::rate(1, RateUnit::Hours).into(),
         ScheduledCapacity::new(),
     );
     assert!(nothing.contains("ScalableTargetAction"), "{nothing}");
     let inverted = err(
         "inverted",
-        Schedule::rate(1, RateUnit::Hours),
+        Schedule::rate(1, RateUnit::Hours).into(),
         ScheduledCapacity::new().min_capacity(5).max_capacity(2),
     );
     assert!(
         inverted.contains("MinCapacity 5 is above MaxCapacity 2"),
         "{inverted}"
     );
-    let slash = err("a/b", Schedule::rate(1, RateUnit::Hours), min1());
+    let slash = err("a/b", Schedule::rate(1, RateUnit::Hours).into(), min1());
     assert!(slash.contains("ScheduledActionName"), "{slash}");
     // The failed attempts left the target's actions alone.
     let t = template(&app);
@@ -524,7 +533,10 @@ fn min_above_max_is_rejected_naming_the_field_and_values_and_leaves_the_service_
     assert!(err.contains("stack `web`"), "{err}");
     assert!(err.contains("`WebScalableTarget`"), "{err}");
     assert!(err.contains("MinCapacity"), "{err}");
-    assert!(err.contains("5") && err.contains("2"), "{err}");
+    assert!(
+        err.contains("MinCapacity 5 is above MaxCapacity 2"),
+        "{err}"
+    );
     // Nothing was added and the service still pins its count.
     let t = template(&app);
     assert!(t["Resources"].get("WebScalableTarget").is_none());
@@ -564,29 +576,15 @@ fn target_values_outside_1_to_100_percent_are_rejected_naming_the_field() {
         .unwrap();
 }
 
+/// A daemon service has no `auto_scale` (rule S1; ecs-dsl/tests/ui/s1_auto_scale_daemon.rs).
 #[test]
-fn daemon_services_cannot_be_auto_scaled_and_a_service_scales_once() {
-    let mut app = App::new();
-    let stack = app.stack("daemon").unwrap();
-    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
-    let task = TaskDefinition::ec2(&stack, "Exporter", Bridge);
-    let c = task
-        .new_container(
-            "exporter",
-            ecs_dsl::image!("quay.io/prometheus/node-exporter:v1.8.2"),
-        )
-        .memory_limit(128);
-    let task = task.container(c).build().unwrap();
-    let daemon = Service::daemon(&stack, "ExporterDaemon", &cluster, &task)
-        .build()
-        .unwrap();
-    let err = daemon.auto_scale(1, 2).unwrap_err().to_string();
-    assert!(err.contains("rule S1"), "{err}");
-    assert!(err.contains("daemon"), "{err}");
-
+fn a_service_scales_once() {
     let mut app = App::new();
     let (_, service) = web_service(&mut app);
     service.auto_scale(1, 2).unwrap();
     let twice = service.auto_scale(1, 2).unwrap_err().to_string();
-    assert!(twice.contains("WebScalableTarget"), "{twice}");
+    assert!(
+        twice.contains("logical id `WebScalableTarget` is already used") && twice.contains("F3"),
+        "{twice}"
+    );
 }

@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use ecs_dsl::prelude::*;
-//! use ecs_dsl::cloudmap::{Namespace, Records};
+//! use ecs_dsl::cloudmap::Namespace;
 //! use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
 //! use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
 //! let mut app = App::new();
@@ -19,7 +19,7 @@
 //! let api = Service::replica(&stack, "ApiService", &cluster, &task)
 //!     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private))
 //!     .build()?;
-//! ns.register(&api, "api", Records::A { ttl_secs: 10 })?;
+//! ns.register_a(&api, "api", 10)?;
 //! let t = app.synthesize()?.stacks[0].template_json();
 //! assert_eq!(t["Resources"]["ApiServiceDiscovery"]["Properties"]["Name"], "api");
 //! # Ok::<(), ecs_dsl::Error>(())
@@ -27,15 +27,16 @@
 
 use std::marker::PhantomData;
 
+use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service::ServiceRegistry;
 use crate::cfn::servicediscovery::http_namespace::HttpNamespace;
 use crate::cfn::servicediscovery::private_dns_namespace::PrivateDnsNamespace;
 use crate::cfn::servicediscovery::public_dns_namespace::PublicDnsNamespace;
 use crate::cfn::servicediscovery::service as sd;
 use crate::ec2::Vpc;
-use crate::ecs::{LaunchType, NetworkKind, NetworkMode, Service};
+use crate::ecs::{AwsVpc, LaunchType, NetworkMode, Service};
 use crate::error::{Error, Result};
-use crate::template::{Stack, Value};
+use crate::template::{Handle, Stack, Value};
 
 /// Namespace kind: DNS (private or public), where services register records.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +44,15 @@ pub enum Dns {}
 /// Namespace kind: HTTP, discovered by API calls only (Service Connect).
 #[derive(Debug, Clone, Copy)]
 pub enum Http {}
+
+/// Network modes whose tasks have their own IP address, which A records can point at
+/// (rule S10).
+#[diagnostic::on_unimplemented(
+    message = "tasks with network mode `{Self}` share the instance's IP: Cloud Map A records cannot reach them; register them with `register_srv` (rule S10)",
+    label = "A records need awsvpc tasks"
+)]
+pub trait OwnIp {}
+impl OwnIp for AwsVpc {}
 
 /// A Cloud Map namespace of kind `K` ([`Dns`] or [`Http`]).
 #[derive(Debug, Clone)]
@@ -52,26 +62,6 @@ pub struct Namespace<K> {
     name: String,
     stack: Stack,
     _kind: PhantomData<fn() -> K>,
-}
-
-/// The DNS records a registered service gets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Records {
-    /// A records, one per task IP (awsvpc tasks only, rule S10).
-    A {
-        /// Seconds resolvers cache the records.
-        ttl_secs: u32,
-    },
-    /// SRV records naming a container and port of the task (any network mode; required for
-    /// bridge and host tasks, rule S10).
-    Srv {
-        /// The container.
-        container: String,
-        /// Its port.
-        port: u16,
-        /// Seconds resolvers cache the records.
-        ttl_secs: u32,
-    },
 }
 
 fn check_dns_name(stack: &str, id: &str, name: &str, max: usize) -> Result<()> {
@@ -123,22 +113,59 @@ impl Namespace<Dns> {
         })
     }
 
-    /// Registers `service` as `name` in this namespace with `records`: rule S10 (A records
-    /// only for awsvpc tasks; SRV records name a container and port the task has), rule C2
-    /// (the name is a DNS label of at most 127 characters), one registry per service. The
-    /// Cloud Map service `<ServiceId>Discovery` goes in the service's stack.
-    pub fn register<L: LaunchType, N: NetworkMode>(
+    /// Registers an awsvpc service as `name` with A records, one per task IP, cached for
+    /// `ttl_secs`. Only awsvpc tasks have their own IP (rule S10: a bridge or host service
+    /// does not compile here; use [`register_srv`](Self::register_srv)). The name is a DNS
+    /// label of at most 127 characters (rule C2); a service has one registry.
+    pub fn register_a<L: LaunchType, N: NetworkMode + OwnIp, K>(
         &self,
-        service: &Service<L, N>,
+        service: &Service<L, N, K>,
         name: &str,
-        records: Records,
+        ttl_secs: u32,
+    ) -> Result<()> {
+        self.register(service.handle(), name, "A", ttl_secs, None)
+    }
+
+    /// Registers a service of any network mode as `name` with SRV records naming `container`
+    /// and its `port`, which the task must have (rule S10), cached for `ttl_secs`.
+    pub fn register_srv<L: LaunchType, N: NetworkMode, K>(
+        &self,
+        service: &Service<L, N, K>,
+        name: &str,
+        container: &str,
+        port: u16,
+        ttl_secs: u32,
     ) -> Result<()> {
         let handle = service.handle();
-        let stack = handle.stack_name().to_owned();
-        let logical = handle.logical_id().to_owned();
-        let rule = |field: &str, id: &'static str, why: String| {
-            Error::rule(&stack, &logical, field, id, why)
+        let rule = |field: &str, why: String| {
+            Error::rule(handle.stack_name(), handle.logical_id(), field, "S10", why)
         };
+        let Some(info) = service.task_definition().container(container) else {
+            return Err(rule(
+                "ServiceRegistries.ContainerName",
+                format!("the task has no container `{container}`"),
+            ));
+        };
+        if !info.ports().any(|(p, _, _)| p == port) {
+            return Err(rule(
+                "ServiceRegistries.ContainerPort",
+                format!("container `{container}` has no port {port}"),
+            ));
+        }
+        self.register(handle, name, "SRV", ttl_secs, Some((container, port)))
+    }
+
+    /// The Cloud Map service `<ServiceId>Discovery` in the service's stack, and the service's
+    /// registry pointing at it.
+    fn register(
+        &self,
+        handle: &Handle<CfnService>,
+        name: &str,
+        record_type: &str,
+        ttl: u32,
+        container_port: Option<(&str, u16)>,
+    ) -> Result<()> {
+        let (stack, logical) = (handle.stack_name(), handle.logical_id());
         let label_ok = !name.is_empty()
             && name.len() <= 127
             && name
@@ -146,57 +173,24 @@ impl Namespace<Dns> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             && !name.starts_with('-');
         if !label_ok {
-            return Err(rule(
+            return Err(Error::rule(
+                stack,
+                logical,
                 "ServiceRegistries.Name",
                 "C2",
                 format!("`{name}`: a service name is one DNS label of at most 127 characters"),
             ));
         }
-        let awsvpc = N::KIND == NetworkKind::AwsVpc;
-        let (record_type, ttl, container_port) = match &records {
-            Records::A { ttl_secs } => {
-                if !awsvpc {
-                    return Err(rule(
-                        "ServiceRegistries",
-                        "S10",
-                        "bridge and host tasks share the instance's IP: register them with SRV records naming a container and port".to_owned(),
-                    ));
-                }
-                ("A", *ttl_secs, None)
-            }
-            Records::Srv {
-                container,
-                port,
-                ttl_secs,
-            } => {
-                let task = service.task_definition();
-                let Some(info) = task.container(container) else {
-                    return Err(rule(
-                        "ServiceRegistries.ContainerName",
-                        "S10",
-                        format!("the task has no container `{container}`"),
-                    ));
-                };
-                if !info.ports().any(|(p, _, _)| p == *port) {
-                    return Err(rule(
-                        "ServiceRegistries.ContainerPort",
-                        "S10",
-                        format!("container `{container}` has no port {port}"),
-                    ));
-                }
-                ("SRV", *ttl_secs, Some((container.clone(), *port)))
-            }
-        };
-        let already = handle.update(|s| s.service_registries.is_some())?;
-        if already {
-            return Err(rule(
+        if handle.update(|s| s.service_registries.is_some())? {
+            return Err(Error::rule(
+                stack,
+                logical,
                 "ServiceRegistries",
                 "S10",
                 "a service has one Cloud Map registry".to_owned(),
             ));
         }
-        let service_stack = handle.owning_stack();
-        let discovery = service_stack.add(
+        let discovery = handle.owning_stack().add(
             &format!("{logical}Discovery"),
             sd::Service::new()
                 .name(name)

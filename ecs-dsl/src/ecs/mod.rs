@@ -58,8 +58,8 @@ pub use logging::{
 pub use name::Name;
 pub use port::{AppProtocol, PortMapping, Protocol};
 pub use scaling::{
-    AdjustmentType, MetricAggregation, RateUnit, ResourceLabel, ScalableTarget, ScalingStep,
-    Schedule, ScheduledCapacity, StepScaling, TargetTracking,
+    AdjustmentType, MetricAggregation, RateUnit, ResourceLabel, ScalableTarget, ScalingSchedule,
+    ScalingStep, Schedule, ScheduledCapacity, StepScaling, TargetTracking,
 };
 pub use scheduled::ScheduledTask;
 pub use secret::{SecretKind, SecretSource};

@@ -54,6 +54,7 @@
 use std::ops::RangeInclusive;
 
 use super::service::Service;
+use super::service_state::Replicated;
 use crate::cfn::applicationautoscaling::ScalableTarget as CfnScalableTarget;
 use crate::cfn::applicationautoscaling::ScalingPolicy;
 use crate::cfn::applicationautoscaling::scalable_target::{
@@ -68,7 +69,6 @@ use crate::cfn::applicationautoscaling::scaling_policy::{
     TargetTrackingScalingPolicyConfiguration,
 };
 use crate::cfn::ecs::Service as CfnService;
-use crate::cfn::ecs::service::ServiceSchedulingStrategy;
 use crate::cfn::elasticloadbalancingv2::{LoadBalancer, TargetGroup};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value, intrinsic};
@@ -76,14 +76,15 @@ use crate::template::{Handle, Stack, Value, intrinsic};
 /// The service-linked role Application Auto Scaling uses for ECS services.
 const ECS_SCALING_ROLE: &str = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService";
 
-impl<L, N> Service<L, N> {
+impl<L, N, K> Service<L, N, K> {
     /// Scales the service's task count between `min` and `max` tasks: adds an
     /// `AWS::ApplicationAutoScaling::ScalableTarget` with logical id `<service id>ScalableTarget`
     /// and removes `DesiredCount` from the service (rule S16; see
     /// [`ScalableTarget`](ScalableTarget#rule-s16-a-deploy-never-resets-the-scaled-task-count)).
     ///
-    /// Fails when `min > max`, for a daemon service (rule S1: it has no desired count), or when
-    /// the service already has a scalable target (rule F3: the logical id is taken).
+    /// Fails when `min > max`, or when the service already has a scalable target (rule F3: the
+    /// logical id is taken). A daemon service has no desired count to scale (rule S1): calling
+    /// this on one does not compile (`tests/ui/s1_auto_scale_daemon.rs`).
     ///
     /// ```
     /// # use ecs_dsl::prelude::*;
@@ -102,7 +103,10 @@ impl<L, N> Service<L, N> {
     /// assert!(service.auto_scale(1, 4).is_err()); // once per service
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    pub fn auto_scale(&self, min: u32, max: u32) -> Result<ScalableTarget> {
+    pub fn auto_scale(&self, min: u32, max: u32) -> Result<ScalableTarget>
+    where
+        K: Replicated,
+    {
         ScalableTarget::new(self, min..=max)
     }
 }
@@ -170,12 +174,13 @@ impl ScalableTarget {
     /// assert!(err.to_string().contains("MinCapacity"));
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    pub fn new<L, N>(service: &Service<L, N>, capacity: RangeInclusive<u32>) -> Result<Self> {
+    pub fn new<L, N, K: Replicated>(
+        service: &Service<L, N, K>,
+        capacity: RangeInclusive<u32>,
+    ) -> Result<Self> {
         let (min, max) = capacity.into_inner();
         let svc = &service.handle;
-        let stack = Stack {
-            shared: std::rc::Rc::clone(&svc.stack),
-        };
+        let stack = svc.owning_stack();
         let id = format!("{}ScalableTarget", svc.logical_id());
         if min > max {
             return Err(Error::invalid_value(
@@ -185,25 +190,7 @@ impl ScalableTarget {
                 format!("MinCapacity {min} is above MaxCapacity {max}"),
             ));
         }
-        let (daemon, cluster) = svc.update(|s: &mut CfnService| {
-            let daemon = matches!(
-                s.scheduling_strategy,
-                Some(Value::Literal(ServiceSchedulingStrategy::Daemon))
-            );
-            (daemon, s.cluster.clone())
-        })?;
-        if daemon {
-            return Err(Error::rule(
-                stack.name(),
-                &id,
-                "ScalableDimension",
-                "S1",
-                format!(
-                    "service `{}` is a daemon service: it runs one task per instance and has no desired count to scale",
-                    svc.logical_id()
-                ),
-            ));
-        }
+        let cluster = service.cluster.clone();
         let resource_id = intrinsic::join(
             "/",
             [
@@ -550,7 +537,7 @@ impl ScalableTarget {
     pub fn scale_on_schedule(
         &self,
         name: &str,
-        schedule: Schedule,
+        schedule: impl Into<ScalingSchedule>,
         capacity: ScheduledCapacity,
     ) -> Result<()> {
         let stack = self.stack.name();
@@ -563,6 +550,7 @@ impl ScalableTarget {
             return Err(bad(".ScheduledActionName", format!("`{name}` {reason}")));
         }
         let expression = schedule
+            .into()
             .render()
             .map_err(|reason| bad(".Schedule", reason))?;
         let mut action_capacity = ScalableTargetAction::new();
@@ -618,14 +606,13 @@ impl ScalableTarget {
 
 /// The cluster's name for the resource id: a literal ARN is cut to its name; no cluster is the
 /// `default` cluster; an expression (`Ref` of a cluster of this app) is used as it is.
-fn cluster_name(cluster: Option<Value<String>>) -> Value<String> {
+fn cluster_name(cluster: Value<String>) -> Value<String> {
     match cluster {
-        None => Value::from("default"),
-        Some(Value::Literal(s)) if s.starts_with("arn:") => match s.rsplit_once('/') {
+        Value::Literal(s) if s.starts_with("arn:") => match s.rsplit_once('/') {
             Some((_, name)) => Value::from(name),
             None => Value::Literal(s),
         },
-        Some(v) => v,
+        v => v,
     }
 }
 
@@ -1086,15 +1073,15 @@ impl StepScaling {
     }
 }
 
-/// When a scheduled action runs: a cron expression, a rate or a single time (checked when the
-/// action is added).
+/// A recurring schedule: a cron expression or a rate (checked when it is used). Scheduled
+/// scaling actions and scheduled tasks take it; a one-time `at(...)` exists for scaling
+/// actions only ([`ScalingSchedule::at`]).
 ///
 /// ```
 /// use ecs_dsl::ecs::{RateUnit, Schedule};
 /// let weekday_mornings = Schedule::cron("0 8 ? * MON-FRI *");
 /// let hourly = Schedule::rate(1, RateUnit::Hours);
-/// let once = Schedule::at("2030-01-01T00:00:00");
-/// # let _ = (weekday_mornings, hourly, once);
+/// # let _ = (weekday_mornings, hourly);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule(ScheduleKind);
@@ -1103,7 +1090,61 @@ pub struct Schedule(ScheduleKind);
 enum ScheduleKind {
     Cron(String),
     Rate(u32, RateUnit),
+}
+
+/// When a scheduled scaling action runs: a recurring [`Schedule`] or a single time.
+///
+/// ```
+/// use ecs_dsl::ecs::{RateUnit, Schedule, ScalingSchedule};
+/// let once = ScalingSchedule::at("2030-01-01T00:00:00");
+/// let hourly: ScalingSchedule = Schedule::rate(1, RateUnit::Hours).into();
+/// # let _ = (once, hourly);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScalingSchedule {
+    /// A cron expression or a rate.
+    Recurring(Schedule),
+    /// `at(<yyyy-mm-ddThh:mm:ss>)`: once.
     At(String),
+}
+
+impl ScalingSchedule {
+    /// `at(<yyyy-mm-ddThh:mm:ss>)`: once.
+    ///
+    /// ```
+    /// let launch_day = ecs_dsl::ecs::ScalingSchedule::at("2030-06-01T09:00:00");
+    /// # let _ = launch_day;
+    /// ```
+    pub fn at(timestamp: impl Into<String>) -> Self {
+        ScalingSchedule::At(timestamp.into())
+    }
+
+    /// The expression, or why it is invalid.
+    fn render(&self) -> Result<String, String> {
+        match self {
+            ScalingSchedule::Recurring(schedule) => schedule.render(),
+            ScalingSchedule::At(ts) => {
+                let ok = ts.len() == 19
+                    && ts.char_indices().all(|(i, c)| match i {
+                        4 | 7 => c == '-',
+                        10 => c == 'T',
+                        13 | 16 => c == ':',
+                        _ => c.is_ascii_digit(),
+                    });
+                if ok {
+                    Ok(format!("at({ts})"))
+                } else {
+                    Err(format!("`{ts}` is not a time `yyyy-mm-ddThh:mm:ss`"))
+                }
+            }
+        }
+    }
+}
+
+impl From<Schedule> for ScalingSchedule {
+    fn from(schedule: Schedule) -> Self {
+        ScalingSchedule::Recurring(schedule)
+    }
 }
 
 /// The unit of a [`Schedule::rate`].
@@ -1145,22 +1186,7 @@ impl Schedule {
         Schedule(ScheduleKind::Rate(value, unit))
     }
 
-    /// `at(<yyyy-mm-ddThh:mm:ss>)`: once.
-    ///
-    /// ```
-    /// let launch_day = ecs_dsl::ecs::Schedule::at("2030-06-01T09:00:00");
-    /// # let _ = launch_day;
-    /// ```
-    pub fn at(timestamp: impl Into<String>) -> Self {
-        Schedule(ScheduleKind::At(timestamp.into()))
-    }
-
     /// The expression, or why it is invalid.
-    /// Whether this is a one-time `at(...)` schedule (Application Auto Scaling only).
-    pub(crate) fn is_one_time(&self) -> bool {
-        matches!(self.0, ScheduleKind::At(_))
-    }
-
     pub(crate) fn render(&self) -> Result<String, String> {
         match &self.0 {
             ScheduleKind::Cron(fields) => {
@@ -1187,20 +1213,6 @@ impl Schedule {
                 };
                 let plural = if *n == 1 { "" } else { "s" };
                 Ok(format!("rate({n} {unit}{plural})"))
-            }
-            ScheduleKind::At(ts) => {
-                let ok = ts.len() == 19
-                    && ts.char_indices().all(|(i, c)| match i {
-                        4 | 7 => c == '-',
-                        10 => c == 'T',
-                        13 | 16 => c == ':',
-                        _ => c.is_ascii_digit(),
-                    });
-                if ok {
-                    Ok(format!("at({ts})"))
-                } else {
-                    Err(format!("`{ts}` is not a time `yyyy-mm-ddThh:mm:ss`"))
-                }
             }
         }
     }

@@ -57,8 +57,7 @@ impl ScheduledTask {
     }
 
     /// Runs a bridge, host or `none` task, which takes no network configuration (rule S5:
-    /// an awsvpc task does not compile here; use [`awsvpc`](Self::awsvpc)). `at(...)`
-    /// schedules are Application Auto Scaling only.
+    /// an awsvpc task does not compile here; use [`awsvpc`](Self::awsvpc)).
     pub fn new<L: LaunchType, N: NetworkMode>(
         stack: &Stack,
         id: &str,
@@ -80,15 +79,9 @@ impl ScheduledTask {
         schedule: Schedule,
         network: Option<AwsVpcNetwork>,
     ) -> Result<Self> {
-        let expression = if schedule.is_one_time() {
-            Err(
-                "`at(...)` runs once and exists for scaling actions only; use cron or rate"
-                    .to_owned(),
-            )
-        } else {
-            schedule.render()
-        }
-        .map_err(|why| Error::invalid_value(stack.name(), id, "ScheduleExpression", why))?;
+        let expression = schedule
+            .render()
+            .map_err(|why| Error::invalid_value(stack.name(), id, "ScheduleExpression", why))?;
         let role = Role::builder(stack, &format!("{id}Role"), ServicePrincipal::Events)
             .description(format!("Runs the task of the scheduled rule {id}"))
             .build()?;

@@ -250,22 +250,28 @@ impl<L, N, K, P, C, B, D> std::fmt::Debug for ServiceBuilder<L, N, K, P, C, B, D
     }
 }
 
-/// A service added to a stack.
-pub struct Service<L, N> {
+/// A service added to a stack, typed by launch type, network mode and scheduling (`K`:
+/// [`Replica`] or [`Daemon`]; only replica services scale, rule S1).
+pub struct Service<L, N, K = Replica> {
     pub(crate) handle: Handle<CfnService>,
     pub(crate) task: TaskDefinition<L, N>,
+    /// The cluster's name or ARN, as the service's `Cluster` property holds it.
+    pub(crate) cluster: Value<String>,
+    _scheduling: PhantomData<fn() -> K>,
 }
 
-impl<L, N> Clone for Service<L, N> {
+impl<L, N, K> Clone for Service<L, N, K> {
     fn clone(&self) -> Self {
         Service {
             handle: self.handle.clone(),
             task: self.task.clone(),
+            cluster: self.cluster.clone(),
+            _scheduling: PhantomData,
         }
     }
 }
 
-impl<L, N> std::fmt::Debug for Service<L, N> {
+impl<L, N, K> std::fmt::Debug for Service<L, N, K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Service({:?})", self.handle)
     }
@@ -294,7 +300,9 @@ impl<L: LaunchType, N: NetworkMode> Service<L, N> {
     {
         ServiceBuilder::start(stack, id, cluster.into(), task, true)
     }
+}
 
+impl<L: LaunchType, N: NetworkMode, K> Service<L, N, K> {
     /// The service's ARN (`Ref`).
     pub fn arn(&self) -> Value<String> {
         self.handle.reference()
@@ -571,14 +579,17 @@ where
     }
 
     /// Checks the values and adds the service.
-    pub fn build(self) -> Result<Service<L, N>>
+    pub fn build(self) -> Result<Service<L, N, K>>
     where
         C: NetworkReady<N>,
     {
+        let cluster = self.spec.cluster.name.clone();
         let handle = service_render::build(&self.stack, &self.id, &self.task, self.spec)?;
         Ok(Service {
             handle,
             task: self.task,
+            cluster,
+            _scheduling: PhantomData,
         })
     }
 }

@@ -410,9 +410,9 @@ impl Listener {
     /// the service waits for the listener (`DependsOn`, else ECS cannot register it with a
     /// target group that has no load balancer yet) and its tasks accept `port` from the load
     /// balancer's security group.
-    pub fn serves<L: LaunchType, N: NetworkMode>(
+    pub fn serves<L: LaunchType, N: NetworkMode, K>(
         &self,
-        service: &Service<L, N>,
+        service: &Service<L, N, K>,
         tasks: &SecurityGroup,
         port: u16,
     ) -> Result<()> {
