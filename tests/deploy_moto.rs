@@ -494,7 +494,7 @@ mod with_moto {
 
             // Only `base`: refused before any delete, naming `app`.
             let err = deployer
-                .destroy(&manifest, Selection::exclusively(["base"]), true, &quick())
+                .destroy(&manifest, Selection::exclusively(["base"]), &quick())
                 .await
                 .unwrap_err();
             match &err {
@@ -516,7 +516,7 @@ mod with_moto {
             // Everything: the importer goes first.
             let lines_before = recorder.lines().len();
             let report = deployer
-                .destroy(&manifest, Selection::All, true, &quick())
+                .destroy(&manifest, Selection::All, &quick())
                 .await
                 .unwrap();
             assert!(report.is_success(), "{:?}\n{}", report, recorder.text());
@@ -829,7 +829,7 @@ mod with_moto {
 
             let before = recorder.lines().len();
             let report = deployer
-                .destroy(&manifest, Selection::All, true, &quick())
+                .destroy(&manifest, Selection::All, &quick())
                 .await
                 .unwrap();
             assert!(report.is_success(), "{:?}\n{}", report, recorder.text());
@@ -851,7 +851,7 @@ mod with_moto {
 
             // Destroying again finds nothing to delete.
             let again = deployer
-                .destroy(&manifest, Selection::All, true, &quick())
+                .destroy(&manifest, Selection::All, &quick())
                 .await
                 .unwrap();
             assert!(again.is_success());
@@ -1081,7 +1081,7 @@ mod with_moto {
             }
 
             let report = deployer
-                .destroy(&manifest, Selection::All, true, &quick())
+                .destroy(&manifest, Selection::All, &quick())
                 .await
                 .unwrap();
             assert!(report.is_success(), "{:?}\n{}", report, recorder.text());

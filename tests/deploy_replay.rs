@@ -578,11 +578,9 @@ mod replay {
             let deployer = Deployer::new(
                 fake.clients().await,
                 Arc::new(recorder.clone()),
-                Arc::new(Answer::CannotAsk),
+                Arc::new(Answer::Yes),
             );
-            deployer
-                .destroy(manifest, selection, true, &options())
-                .await
+            deployer.destroy(manifest, selection, &options()).await
         });
         (result, recorder)
     }

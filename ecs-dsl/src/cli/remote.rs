@@ -112,7 +112,7 @@ async fn run_async(manifest: &Manifest, command: &Command) -> Result<bool, Strin
                 .concurrency(*concurrency)
                 .timeout(*timeout);
             let report = d
-                .destroy(manifest, selection, *force, &options)
+                .destroy(manifest, selection, &options)
                 .await
                 .map_err(|e| e.to_string())?;
             Ok(finish(&report))

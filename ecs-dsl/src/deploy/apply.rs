@@ -13,9 +13,10 @@ use super::capabilities::required_capabilities;
 use super::client::{AwsError, Clients};
 use super::diff::{AnnotatedChange, ChangeList, RequireApproval, annotate, needs_approval};
 use super::error::DeployError;
-use super::follow::{Backoff, End, Follower, Timing, deadline_text};
+use super::follow::{Backoff, End, Follower, Timing};
 use super::manifest::StackEntry;
 use super::plan::StackOutcome;
+use super::report::human;
 use super::report::{Prompt, Reporter};
 use super::status::{StackOperation, StackState, StackStatus};
 
@@ -37,8 +38,6 @@ pub(crate) struct StackJob {
     pub(crate) entry: StackEntry,
     pub(crate) body: String,
     pub(crate) template: Value,
-    /// Where the template is passed from (inline or an S3 URL already uploaded).
-    pub(crate) source: TemplateSource,
     /// The bucket to upload the template to first (templates over 51,200 bytes, rule F1).
     pub(crate) bucket: Option<String>,
     /// Values given with `--parameters`.
@@ -125,7 +124,7 @@ impl Ctx {
                     self.say(name, "UPDATE_ROLLBACK_FAILED: continuing the rollback");
                     let mut follower =
                         Follower::new(&self.clients, &*self.reporter, name, self.timing);
-                    follower.prime().await.map_err(&aws)?;
+                    follower.prime(false).await.map_err(&aws)?;
                     self.clients
                         .continue_update_rollback(name)
                         .await
@@ -171,7 +170,7 @@ impl Ctx {
         );
         let mut follower = Follower::new(&self.clients, &*self.reporter, name, self.timing);
         // The events so far are not printed again, but count for what is in progress.
-        follower.prime_running().await.map_err(Self::aws(name))?;
+        follower.prime(true).await.map_err(Self::aws(name))?;
         self.follow_with(&mut follower, name, name, operation, Started::Elsewhere)
             .await
     }
@@ -201,7 +200,7 @@ impl Ctx {
                         name,
                         &format!(
                             "deadline of {} passed: cancelling the update (CancelUpdateStack)",
-                            deadline_text(&self.timing)
+                            human(self.timing.deadline)
                         ),
                     );
                     match self.clients.cancel_update(name).await {
@@ -257,7 +256,7 @@ impl Ctx {
                 Err(DeployError::Deadline {
                     stack: name.to_owned(),
                     operation: operation.describe().to_owned(),
-                    timeout: deadline_text(&self.timing),
+                    timeout: human(self.timing.deadline),
                     action,
                     in_progress,
                 })
@@ -274,7 +273,7 @@ impl Ctx {
         let aws = Self::aws(name);
         let stack_ref = info.map_or(name, |i| i.stack_id.as_str()).to_owned();
         let mut follower = Follower::new(&self.clients, &*self.reporter, name, self.timing);
-        follower.prime().await.map_err(&aws)?;
+        follower.prime(false).await.map_err(&aws)?;
         self.clients.delete_stack(name).await.map_err(&aws)?;
         let end = self
             .follow_with(
@@ -331,7 +330,7 @@ impl Ctx {
                 self.say(name, &format!("template uploaded to {url}"));
                 TemplateSource::Url(url)
             }
-            None => job.source.clone(),
+            None => TemplateSource::Body(job.body.clone()),
         };
         let request = ChangeSetRequest {
             stack: name.to_owned(),
@@ -349,7 +348,7 @@ impl Ctx {
         let created_stack = info.is_none();
         let mut follower = Follower::new(&self.clients, &*self.reporter, name, self.timing);
         if !created_stack {
-            follower.prime().await.map_err(&aws)?;
+            follower.prime(false).await.map_err(&aws)?;
         }
         self.say(
             name,
@@ -489,7 +488,7 @@ impl Ctx {
                 return Err(DeployError::Deadline {
                     stack: name.to_owned(),
                     operation: "the creation of a change set".to_owned(),
-                    timeout: deadline_text(&self.timing),
+                    timeout: human(self.timing.deadline),
                     action: "the change set was left as it was".to_owned(),
                     in_progress: Vec::new(),
                 });

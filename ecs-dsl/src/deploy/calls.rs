@@ -36,8 +36,6 @@ pub struct ChangeSetInfo {
     pub status: String,
     /// Why, when it failed.
     pub reason: Option<String>,
-    /// `AVAILABLE`, `UNAVAILABLE`, `EXECUTE_*`, `OBSOLETE`.
-    pub execution_status: String,
     /// The resource changes.
     pub changes: Vec<ResourceChange>,
 }
@@ -115,9 +113,7 @@ impl Clients {
             Ok(out) => out,
             Err(err) => {
                 return match self.cfn_error(err) {
-                    AwsError::Validation { message, .. } if message.contains("does not exist") => {
-                        Ok(None)
-                    }
+                    e if e.is_missing_stack() => Ok(None),
                     other => Err(other),
                 };
             }
@@ -261,7 +257,6 @@ impl Clients {
         let mut info = ChangeSetInfo {
             status: String::new(),
             reason: None,
-            execution_status: String::new(),
             changes: Vec::new(),
         };
         let mut token: Option<String> = None;
@@ -280,10 +275,6 @@ impl Clients {
                 .map(|s| s.as_str().to_owned())
                 .unwrap_or_default();
             info.reason = out.status_reason().map(str::to_owned);
-            info.execution_status = out
-                .execution_status()
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_default();
             info.changes
                 .extend(out.changes().iter().filter_map(resource_change));
             match out.next_token() {

@@ -140,6 +140,11 @@ pub enum AwsError {
 }
 
 impl AwsError {
+    /// Whether CloudFormation answered that the stack does not exist.
+    pub fn is_missing_stack(&self) -> bool {
+        matches!(self, AwsError::Validation { message, .. } if message.contains("does not exist"))
+    }
+
     /// Classifies an SDK error of `service` (never panics on any response).
     pub fn from_sdk<E, R>(
         service: &'static str,
@@ -267,29 +272,11 @@ impl Clients {
 
     /// The status of a stack, or `None` when there is no such stack (or it was deleted).
     pub async fn stack_status(&self, stack: &str) -> Result<Option<StackStatus>, AwsError> {
-        let result = self
-            .cloudformation
-            .describe_stacks()
-            .stack_name(stack)
-            .send()
-            .await;
-        match result {
-            Ok(out) => Ok(out
-                .stacks()
-                .first()
-                .and_then(|s| s.stack_status())
-                .map(|s| StackStatus::parse(s.as_str()))
-                .filter(|s| *s != StackStatus::DeleteComplete)),
-            Err(err) => {
-                let e = AwsError::from_sdk("cloudformation", self.endpoint.as_deref(), err);
-                match e {
-                    AwsError::Validation { message, .. } if message.contains("does not exist") => {
-                        Ok(None)
-                    }
-                    other => Err(other),
-                }
-            }
-        }
+        Ok(self
+            .describe_stack(stack)
+            .await?
+            .map(|info| info.status)
+            .filter(|s| *s != StackStatus::DeleteComplete))
     }
 }
 

@@ -119,6 +119,9 @@ pub enum DeployError {
         /// Whether the user was asked.
         could_ask: bool,
     },
+    /// A bug in ecs-dsl, not in the program or AWS: please report it.
+    #[error("internal error in ecs-dsl's deploy (please report it): {0}")]
+    Internal(String),
     /// Writing the outputs file failed.
     #[error("cannot write the outputs file {path}: {source}")]
     OutputsFile {

@@ -89,13 +89,6 @@ impl EventLog {
         self.seen.extend(page.into_iter().map(|e| e.event_id));
     }
 
-    /// Adds events that happened before following began (newest first) without returning
-    /// them for printing: they count for [`in_progress`](Self::in_progress) but are not
-    /// printed again.
-    pub fn add_quietly(&mut self, page: Vec<StackEvent>) {
-        let _ = self.add_page(page);
-    }
-
     /// Whether the event with this id was seen.
     pub fn knows(&self, event_id: &str) -> bool {
         self.seen.contains(event_id)

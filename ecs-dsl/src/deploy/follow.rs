@@ -9,7 +9,7 @@ use tokio::time::Instant;
 use super::calls::StackInfo;
 use super::client::{AwsError, Clients};
 use super::events::{EventLog, event_line};
-use super::report::{Reporter, human};
+use super::report::Reporter;
 use super::status::StackStatus;
 
 /// How often to poll and how long to wait.
@@ -107,33 +107,21 @@ impl<'a> Follower<'a> {
     }
 
     /// Marks the events the stack already has as seen, so that only the events of the next
-    /// operation are printed. A stack that does not exist has none.
-    pub(crate) async fn prime(&mut self) -> Result<(), AwsError> {
-        match self.clients.stack_events(&self.stack, &|_| false, 1).await {
-            Ok(page) => {
-                self.log.mark_seen(page);
-                Ok(())
-            }
-            Err(AwsError::Validation { message, .. }) if message.contains("does not exist") => {
-                Ok(())
-            }
-            Err(other) => Err(other),
+    /// operation are printed. With `running` (an operation started elsewhere is under way)
+    /// they are kept, unprinted, because they tell what is in progress. A stack that does not
+    /// exist has none.
+    pub(crate) async fn prime(&mut self, running: bool) -> Result<(), AwsError> {
+        let page = match self.clients.stack_events(&self.stack, &|_| false, 1).await {
+            Ok(page) => page,
+            Err(e) if e.is_missing_stack() => return Ok(()),
+            Err(other) => return Err(other),
+        };
+        if running {
+            let _ = self.log.add_page(page);
+        } else {
+            self.log.mark_seen(page);
         }
-    }
-
-    /// Like [`prime`](Self::prime) for an operation already running (started elsewhere):
-    /// its events so far are not printed but still tell what is in progress.
-    pub(crate) async fn prime_running(&mut self) -> Result<(), AwsError> {
-        match self.clients.stack_events(&self.stack, &|_| false, 1).await {
-            Ok(page) => {
-                self.log.add_quietly(page);
-                Ok(())
-            }
-            Err(AwsError::Validation { message, .. }) if message.contains("does not exist") => {
-                Ok(())
-            }
-            Err(other) => Err(other),
-        }
+        Ok(())
     }
 
     /// The events seen since [`prime`](Self::prime).
@@ -198,9 +186,7 @@ impl<'a> Follower<'a> {
             .await
         {
             Ok(page) => self.log.add_page(page),
-            Err(AwsError::Validation { message, .. }) if message.contains("does not exist") => {
-                Vec::new()
-            }
+            Err(e) if e.is_missing_stack() => Vec::new(),
             Err(other) => return Err(other),
         };
         for e in &fresh {
@@ -225,9 +211,4 @@ impl<'a> Follower<'a> {
             })
             .or_else(|| info.and_then(|i| i.reason.clone()))
     }
-}
-
-/// A deadline as text: `30m00s`.
-pub(crate) fn deadline_text(timing: &Timing) -> String {
-    human(timing.deadline)
 }

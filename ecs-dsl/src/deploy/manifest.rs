@@ -173,6 +173,14 @@ pub enum ManifestError {
         /// The digest of the file.
         actual: String,
     },
+    /// A template is not JSON (a file edited after synthesis would fail the digest first).
+    #[error("stack `{stack}`: the template is not JSON: {reason}")]
+    TemplateJson {
+        /// The stack.
+        stack: String,
+        /// What the JSON parser said.
+        reason: String,
+    },
 }
 
 /// A parameter of a stack as the manifest records it.
@@ -645,6 +653,29 @@ impl Manifest {
             field: "template".to_owned(),
             reason: "is not UTF-8 text".to_owned(),
         })
+    }
+
+    /// The template of `stack` as [`template`](Self::template) checks it, and parsed: the body
+    /// as sent to CloudFormation and the JSON value.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// let mut app = App::new();
+    /// app.stack("demo")?;
+    /// let manifest = Manifest::from_assembly(&app.synthesize()?)?;
+    /// let (body, json) = manifest.template_json("demo")?;
+    /// assert_eq!(json["AWSTemplateFormatVersion"], "2010-09-09");
+    /// # let _ = body;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn template_json(&self, stack: &str) -> Result<(String, Value), ManifestError> {
+        let body = self.template(stack)?;
+        let json = serde_json::from_str(&body).map_err(|e| ManifestError::TemplateJson {
+            stack: stack.to_owned(),
+            reason: e.to_string(),
+        })?;
+        Ok((body, json))
     }
 }
 

@@ -5,11 +5,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde_json::Value;
 use tokio::task::JoinSet;
 
 use super::apply::{Ctx, StackJob};
-use super::calls::TemplateSource;
 use super::client::{AwsError, Clients};
 use super::diff::{AnnotatedChange, RequireApproval, StackDiff, diff_templates};
 use super::error::DeployError;
@@ -19,10 +17,7 @@ use super::plan::{DeployPlan, DestroyPlan, Scheduler, Selection, StackOutcome, S
 use super::report::{Prompt, Reporter};
 use super::upload;
 
-/// CloudFormation's limit for a template passed in the request (rule F1).
-pub const INLINE_TEMPLATE_LIMIT: usize = 51_200;
-/// CloudFormation's limit for a template passed from S3 (rule F1).
-pub const TEMPLATE_LIMIT: usize = 1_000_000;
+pub use crate::template::{INLINE_TEMPLATE_LIMIT, MAX_TEMPLATE_BYTES as TEMPLATE_LIMIT};
 
 /// The options of `deploy` (and the parts `destroy` uses).
 ///
@@ -227,19 +222,17 @@ impl Deployer {
             &mut scheduler,
             |name| {
                 let ctx = ctx.clone();
+                // The scheduler only starts stacks of the plan, and every one has a job.
                 let job = jobs_ready.get(&name).cloned();
                 async move {
-                    match job {
-                        Some(job) => ctx.deploy(&job).await.map(|a| StackReport {
-                            outcome: a.outcome,
-                            outputs: a.outputs,
-                            changes: a.changes,
-                            error: None,
-                        }),
-                        None => Err(DeployError::Parameters(format!(
-                            "stack `{name}` has no job"
-                        ))),
-                    }
+                    let job =
+                        job.ok_or(DeployError::Internal(format!("stack `{name}` has no job")))?;
+                    ctx.deploy(&job).await.map(|a| StackReport {
+                        outcome: a.outcome,
+                        outputs: a.outputs,
+                        changes: a.changes,
+                        error: None,
+                    })
                 }
             },
             &*self.reporter,
@@ -291,15 +284,11 @@ impl Deployer {
                     bytes: entry.template_bytes,
                 });
             }
-            let body = manifest.template(name)?;
-            let template: Value = serde_json::from_str(&body).map_err(|e| {
-                DeployError::Parameters(format!("stack `{name}`: the template is not JSON: {e}"))
-            })?;
+            let (body, template) = manifest.template_json(name)?;
             jobs.insert(
                 name.to_owned(),
                 StackJob {
                     entry: entry.clone(),
-                    source: TemplateSource::Body(body.clone()),
                     bucket: None,
                     body,
                     template,
@@ -312,12 +301,12 @@ impl Deployer {
 
     /// Destroys the selected stacks and those that depend on them, dependents first. Refused
     /// before any delete when a stack not being destroyed still imports an export of one that
-    /// is (asked live with ListImports). Asks for confirmation unless `force`.
+    /// is (asked live with ListImports). Asks the prompt for confirmation (the CLI's
+    /// `--force` answers yes).
     pub async fn destroy(
         &self,
         manifest: &Manifest,
         selection: Selection,
-        force: bool,
         options: &DeployOptions,
     ) -> Result<Report, DeployError> {
         let preliminary = DestroyPlan::new(manifest, selection.clone(), &BTreeMap::new())?;
@@ -329,9 +318,10 @@ impl Deployer {
             for export in entry.exports() {
                 let importers = match self.clients.importers(export).await {
                     Ok(importers) => importers,
-                    // An endpoint without ListImports (moto answers HTTP 500): the importers
-                    // among the app's own stacks that are deployed.
-                    Err(AwsError::Other { message, .. }) => {
+                    // A custom endpoint without ListImports (moto answers HTTP 500): the
+                    // importers among the app's own stacks that are deployed. Against AWS
+                    // every failure stops the destroy, so no importer is ever missed.
+                    Err(AwsError::Other { message, .. }) if self.clients.endpoint().is_some() => {
                         self.reporter.line(
                             name,
                             &format!(
@@ -359,18 +349,16 @@ impl Deployer {
             }
         }
         let plan = DestroyPlan::new(manifest, selection, &live)?;
-        if !force {
-            let names = plan.stacks().join(", ");
-            match self.prompt.confirm(&format!(
-                "Delete stacks {names} and every resource they own?"
-            )) {
-                Some(true) => {}
-                answer => {
-                    return Err(DeployError::NotConfirmed {
-                        stacks: names,
-                        could_ask: answer.is_some(),
-                    });
-                }
+        let names = plan.stacks().join(", ");
+        match self.prompt.confirm(&format!(
+            "Delete stacks {names} and every resource they own?"
+        )) {
+            Some(true) => {}
+            answer => {
+                return Err(DeployError::NotConfirmed {
+                    stacks: names,
+                    could_ask: answer.is_some(),
+                });
             }
         }
         let ctx = self.ctx(options);
@@ -406,10 +394,7 @@ impl Deployer {
             let Some(entry) = manifest.stack(name) else {
                 continue;
             };
-            let body = manifest.template(name)?;
-            let new: Value = serde_json::from_str(&body).map_err(|e| {
-                DeployError::Parameters(format!("stack `{name}`: the template is not JSON: {e}"))
-            })?;
+            let (_, new) = manifest.template_json(name)?;
             let aws = |e| DeployError::aws(name, e);
             let deployed = match self.clients.describe_stack(name).await.map_err(aws)? {
                 Some(info)
@@ -475,7 +460,9 @@ where
             // scheduler waiting forever.
             Err(e) => (
                 e.id(),
-                Err(DeployError::Parameters(format!("internal error: {e}"))),
+                Err(DeployError::Internal(format!(
+                    "a stack's task stopped: {e}"
+                ))),
             ),
         };
         let Some(name) = names.remove(&id) else {
