@@ -212,31 +212,18 @@ impl SecurityGroup {
     /// restricts outbound traffic, an egress rule on `peer`. The rules go in the later of the
     /// two groups' stacks.
     pub fn allow_from(&self, peer: &SecurityGroup, port: Port, description: &str) -> Result<()> {
-        let Some(stack) = later_stack(self, peer) else {
-            return Err(Error::invalid_value(
+        let stack = later_stack(self, peer).ok_or_else(|| {
+            Error::invalid_value(
                 "(none)",
                 &self.name,
                 "allow_from",
                 "both security groups are imported; add the rule where they are defined",
-            ));
-        };
-        if description.trim().is_empty() {
-            return Err(Error::invalid_value(
-                stack.name(),
-                &self.name,
-                "Description",
-                "every security group rule needs a description",
-            ));
-        }
-        let mut ingress = l1::security_group_ingress::SecurityGroupIngress::new(port.protocol)
-            .group_id(self.id())
-            .source_security_group_id(peer.id())
-            .description(description);
-        if port.protocol != "-1" {
-            ingress = ingress.from_port(port.from).to_port(port.to);
-        }
+            )
+        })?;
         let base = format!("{}From{}{}", self.name, peer.name, port.id_part());
-        stack.add(&base, ingress)?;
+        self.add_ingress(&stack, &base, port, description, |i| {
+            i.source_security_group_id(peer.id())
+        })?;
         if !peer.allows_all_outbound {
             let mut egress =
                 l1::security_group_egress::SecurityGroupEgress::new(peer.id(), port.protocol)
@@ -256,14 +243,31 @@ impl SecurityGroup {
     /// Lets an IPv4 block reach this group on `port` (an ingress rule in this group's stack;
     /// only for created groups).
     pub fn allow_from_cidr(&self, cidr: &str, port: Port, description: &str) -> Result<()> {
-        let Some(stack) = &self.stack else {
-            return Err(Error::invalid_value(
+        let stack = self.stack.clone().ok_or_else(|| {
+            Error::invalid_value(
                 "(none)",
                 &self.name,
                 "allow_from_cidr",
                 "the group is imported; add the rule where it is defined",
-            ));
-        };
+            )
+        })?;
+        let block: String = cidr.chars().filter(char::is_ascii_alphanumeric).collect();
+        let id = format!("{}FromCidr{block}{}", self.name, port.id_part());
+        self.add_ingress(&stack, &id, port, description, |i| i.cidr_ip(cidr))
+    }
+
+    /// Adds the ingress rule `id` on this group for `port` from what `source` sets, with a
+    /// required description.
+    fn add_ingress(
+        &self,
+        stack: &Stack,
+        id: &str,
+        port: Port,
+        description: &str,
+        source: impl FnOnce(
+            l1::security_group_ingress::SecurityGroupIngress,
+        ) -> l1::security_group_ingress::SecurityGroupIngress,
+    ) -> Result<()> {
         if description.trim().is_empty() {
             return Err(Error::invalid_value(
                 stack.name(),
@@ -274,16 +278,11 @@ impl SecurityGroup {
         }
         let mut ingress = l1::security_group_ingress::SecurityGroupIngress::new(port.protocol)
             .group_id(self.id())
-            .cidr_ip(cidr)
             .description(description);
         if port.protocol != "-1" {
             ingress = ingress.from_port(port.from).to_port(port.to);
         }
-        let block: String = cidr.chars().filter(char::is_ascii_alphanumeric).collect();
-        stack.add(
-            &format!("{}FromCidr{block}{}", self.name, port.id_part()),
-            ingress,
-        )?;
+        stack.add(id, source(ingress))?;
         Ok(())
     }
 }
