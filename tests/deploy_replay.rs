@@ -174,6 +174,15 @@ mod replay {
 
         /// Clients whose every request goes to this fake.
         async fn clients(&self) -> Clients {
+            self.connect(Some("http://127.0.0.1:1")).await
+        }
+
+        /// Clients as against AWS (no custom endpoint); the fake still answers.
+        async fn clients_for_aws(&self) -> Clients {
+            self.connect(None).await
+        }
+
+        async fn connect(&self, endpoint: Option<&str>) -> Clients {
             let fake = self.clone();
             let http = aws_smithy_http_client::test_util::infallible_client_fn(move |req| {
                 let body = req.body().bytes().unwrap_or_default();
@@ -193,14 +202,14 @@ mod replay {
                     .body(text)
                     .unwrap()
             });
-            Clients::connect(
-                &ConnectOptions::default()
-                    .region("us-east-1")
-                    .static_credentials("AKID", "SECRET")
-                    .endpoint_url("http://127.0.0.1:1")
-                    .http_client(http),
-            )
-            .await
+            let mut options = ConnectOptions::default()
+                .region("us-east-1")
+                .static_credentials("AKID", "SECRET")
+                .http_client(http);
+            if let Some(endpoint) = endpoint {
+                options = options.endpoint_url(endpoint);
+            }
+            Clients::connect(&options).await
         }
 
         fn calls(&self) -> Vec<Call> {
@@ -1645,6 +1654,58 @@ mod replay {
         let error = result.unwrap_err().to_string();
         assert!(error.contains("which stack `web` still imports"), "{error}");
         assert_eq!(fake.actions(), ["ListImports"]);
+    }
+
+    /// ListImports failing with an unclassified error (moto answers HTTP 500) falls back to
+    /// the app's own deployed stacks only on a custom endpoint; against AWS it stops the
+    /// destroy before anything is deleted, so an importer outside the app is never missed.
+    #[test]
+    fn a_failed_list_imports_stops_the_destroy_against_aws() {
+        let manifest = base_and_web();
+        let fake = Fake::default();
+        fake.script(
+            "ListImports",
+            None,
+            vec![Reply::Raw(
+                500,
+                "<html><body>Internal Server Error</body></html>",
+            )],
+        );
+        let result = runtime().block_on(async {
+            let deployer = Deployer::new(
+                fake.clients_for_aws().await,
+                Arc::new(Recorder::default()),
+                Arc::new(Answer::Yes),
+            );
+            deployer
+                .destroy(&manifest, Selection::All, &options())
+                .await
+        });
+        let error = result.unwrap_err();
+        assert!(matches!(error, DeployError::Aws { .. }), "{error:?}");
+        assert!(
+            fake.actions().iter().all(|a| a == "ListImports"),
+            "{:?}",
+            fake.actions()
+        );
+
+        // The same answer from a custom endpoint: the app's deployed stacks are checked
+        // instead (`web`, deployed, imports base's export, and is destroyed with it).
+        let fake = Fake::default();
+        fake.script(
+            "ListImports",
+            None,
+            vec![Reply::Raw(
+                500,
+                "<html><body>Internal Server Error</body></html>",
+            )],
+        );
+        let (_, lines) = destroy(&fake, &manifest, Selection::All);
+        assert!(
+            lines.contains("checking the imports of this app's deployed stacks"),
+            "{}",
+            lines.text()
+        );
     }
 
     #[test]
