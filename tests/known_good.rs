@@ -1103,7 +1103,8 @@ fn services(c: &mut Corpus) {
         ),
     );
     let task = TaskDefinition::fargate(&s, "NoRoles", size());
-    let web = task.new_container("web", nginx()).port(80);
+    let mut web = task.new_container("web", nginx());
+    let bare_http = web.expose(PortMapping::tcp(80));
     let bare = c.ok("no roles at all", task.container(web).build());
 
     // Exec with a task role created for it; deployment settings at their limits.
@@ -1173,33 +1174,33 @@ fn services(c: &mut Corpus) {
         "awsvpc service with an ip target group and a grace period",
         Service::replica(&s, "LbService", &cluster, &bare)
             .network(net())
-            .attach_target_group(&ip_tg, "web", 80)
+            .attach(&ip_tg, &bare_http)
             .health_check_grace_period_secs(60)
             .build(),
     );
     let task =
         TaskDefinition::fargate(&s, "FivePorts", ecs_dsl::fargate!(cpu = 512, memory = 1024));
-    let web = task
-        .new_container("web", nginx())
-        .port(80)
-        .port(81)
-        .port(82);
-    let admin = task.new_container("admin", busybox()).port(9000).port(9001);
+    let mut web = task.new_container("web", nginx());
+    let mut admin = task.new_container("admin", busybox());
+    let ports = [
+        web.expose(PortMapping::tcp(80)),
+        web.expose(PortMapping::tcp(81)),
+        web.expose(PortMapping::tcp(82)),
+        admin.expose(PortMapping::tcp(9000)),
+        admin.expose(PortMapping::tcp(9001)),
+    ];
     let five_ports = c.ok(
         "five ports in two containers",
         task.container(web).container(admin).build(),
     );
     let mut svc = Service::replica(&s, "FiveTgService", &cluster, &five_ports)
         .network(net())
-        .attach_target_group(&ip_tg, "web", 80);
-    for (i, (container, port)) in [("web", 81), ("web", 82), ("admin", 9000), ("admin", 9001)]
-        .into_iter()
-        .enumerate()
-    {
+        .attach(&ip_tg, &ports[0]);
+    for (i, port) in ports[1..].iter().enumerate() {
         let tg = TargetGroupRef::<Ip>::from_arn(format!(
             "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg{i}/0123456789abcdef"
         ));
-        svc = svc.attach_target_group(&tg, container, port);
+        svc = svc.attach(&tg, port);
     }
     c.ok(
         "five target groups, grace period 0",
@@ -1208,7 +1209,8 @@ fn services(c: &mut Corpus) {
 
     let inst_tg = TargetGroupRef::<Instance>::from_arn(INSTANCE_TG_ARN);
     let task = TaskDefinition::ec2(&s, "BridgeLb", Bridge).memory_mib(512);
-    let web = task.new_container("web", nginx()).port(80);
+    let mut web = task.new_container("web", nginx());
+    let bridge_http = web.expose(PortMapping::tcp(80));
     let bridge = c.ok(
         "bridge task with a dynamic port",
         task.container(web).build(),
@@ -1216,7 +1218,7 @@ fn services(c: &mut Corpus) {
     c.ok(
         "bridge service with an instance target group (dynamic host port)",
         Service::replica(&s, "BridgeLbService", &cluster, &bridge)
-            .attach_target_group(&inst_tg, "web", 80)
+            .attach(&inst_tg, &bridge_http)
             .health_check_grace_period_secs(300)
             .placement_strategy(PlacementStrategy::Spread(
                 "attribute:ecs.availability-zone".into(),
@@ -1226,12 +1228,13 @@ fn services(c: &mut Corpus) {
             .build(),
     );
     let task = TaskDefinition::ec2(&s, "HostLb", Host).memory_mib(512);
-    let web = task.new_container("web", nginx()).port(8080);
+    let mut web = task.new_container("web", nginx());
+    let host_http = web.expose(PortMapping::tcp(8080));
     let host = c.ok("host task", task.container(web).build());
     c.ok(
         "host service with an instance target group",
         Service::replica(&s, "HostLbService", &cluster, &host)
-            .attach_target_group(&inst_tg, "web", 8080)
+            .attach(&inst_tg, &host_http)
             .placement_strategy(PlacementStrategy::Random)
             .placement_constraint(PlacementConstraint::MemberOf(
                 "attribute:ecs.os-type == linux".into(),
@@ -1244,7 +1247,7 @@ fn services(c: &mut Corpus) {
         "CODE_DEPLOY controller with a target group",
         Service::replica(&s, "BlueGreenService", &cluster, &bare)
             .network(net())
-            .attach_target_group(&ip_tg, "web", 80)
+            .attach(&ip_tg, &bare_http)
             .code_deploy_controller()
             .health_check_grace_period_secs(30)
             .build(),
@@ -1515,9 +1518,8 @@ fn expressions(c: &mut Corpus) {
     .task_role_arn(task_role_arn)
     .volume(&efs)
     .tag("stage", stage.clone());
-    let app = task
+    let mut app = task
         .new_container("app", image)
-        .port(80)
         .env("STAGE", stage.clone())
         .docker_label("stage", stage.clone())
         .secret("DB", SecretSource::secrets_manager_arn(secret_arn.clone()))
@@ -1525,6 +1527,7 @@ fn expressions(c: &mut Corpus) {
         .environment_file_s3(bucket, "app.env")
         .logging(AwsLogs::to_existing(log_group_name))
         .mount(&efs, "/mnt/files");
+    let app_http = app.expose(PortMapping::tcp(80));
     let sidecar = task
         .new_container("sidecar", busybox())
         .logging(Splunk::new(
@@ -1550,7 +1553,7 @@ fn expressions(c: &mut Corpus) {
                     .security_groups(groups.clone())
                     .security_group(intrinsic::import_value::<String>("shared:ExtraSg")),
             )
-            .attach_target_group(&tg, "app", 80)
+            .attach(&tg, &app_http)
             .deployment_alarms([alarm], true)
             .build(),
     );

@@ -9,9 +9,9 @@ use ecs_dsl::cfn::elasticloadbalancingv2::{
     Listener, LoadBalancer, TargetGroup, listener, target_group,
 };
 use ecs_dsl::ecs::{
-    AdjustmentType, AwsVpcNetwork, Cluster, ClusterRef, Ip, MetricAggregation, RateUnit,
-    ResourceLabel, ScalableTarget, ScalingSchedule, ScalingStep, Schedule, ScheduledCapacity,
-    Service, StepScaling, TargetGroupRef, TargetTracking, TaskDefinition,
+    AdjustmentType, AwsVpcNetwork, Cluster, ClusterRef, Ip, MetricAggregation, PortMapping,
+    RateUnit, ResourceLabel, ScalableTarget, ScalingSchedule, ScalingStep, Schedule,
+    ScheduledCapacity, Service, StepScaling, TargetGroupRef, TargetTracking, TaskDefinition,
 };
 use ecs_dsl::prelude::*;
 use serde_json::{Value as Json, json};
@@ -233,16 +233,15 @@ fn s17_request_count_per_target_uses_a_label_from_the_load_balancer_and_target_g
         "ApiTask",
         ecs_dsl::fargate!(cpu = 256, memory = 512),
     );
-    let api = task
-        .new_container("api", ecs_dsl::image!("nginx:1.27"))
-        .port(80);
+    let mut api = task.new_container("api", ecs_dsl::image!("nginx:1.27"));
+    let http = api.expose(PortMapping::tcp(80));
     let task = task.container(api).build().unwrap();
     let api = Service::replica(&stack, "Api", &cluster, &task)
         .network(AwsVpcNetwork::new(vec![
             "subnet-0a1b2c3d",
             "subnet-0e5f6a7b",
         ]))
-        .attach_target_group(&TargetGroupRef::<Ip>::from_arn(tg.reference()), "api", 80)
+        .attach(&TargetGroupRef::<Ip>::from_arn(tg.reference()), &http)
         .build()
         .unwrap();
     api.handle().add_depends_on(&listener).unwrap();

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::type_complexity)]
 
 use ecs_dsl::ec2::{SecurityGroup, SubnetKind, Vpc, VpcProps};
-use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Instance, Ip, Service, TaskDefinition};
+use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Instance, Ip, PortMapping, Service, TaskDefinition};
 use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
 use ecs_dsl::prelude::*;
 
@@ -141,16 +141,16 @@ fn an_ip_target_group_serves_an_awsvpc_service_and_lints_clean() {
         .unwrap();
     let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
     let task = TaskDefinition::fargate(&stack, "App", ecs_dsl::fargate!(cpu = 256, memory = 512));
-    let c = task
+    let mut c = task
         .new_container("app", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
-        .port(8080)
         .log_to_cloudwatch();
+    let http = c.expose(PortMapping::tcp(8080));
     let task = task.container(c).build().unwrap();
     let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "App tasks").unwrap();
     Service::replica(&stack, "Web", &cluster, &task)
         .desired_count(2)
         .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&sg))
-        .attach_target_group(&tg.as_ref(), "app", 8080)
+        .attach(&tg, &http)
         .health_check_grace_period_secs(60)
         .build()
         .unwrap();
@@ -220,16 +220,16 @@ fn an_https_load_balancer_serves_a_service() {
 
     let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
     let task = TaskDefinition::fargate(&stack, "App", ecs_dsl::fargate!(cpu = 256, memory = 512));
-    let c = task
+    let mut c = task
         .new_container("app", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
-        .port(8080)
         .log_to_cloudwatch();
+    let http = c.expose(PortMapping::tcp(8080));
     let task = task.container(c).build().unwrap();
     let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "App tasks").unwrap();
     let service = Service::replica(&stack, "Web", &cluster, &task)
         .desired_count(2)
         .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&sg))
-        .attach_target_group(&tg.as_ref(), "app", 8080)
+        .attach(&tg, &http)
         .health_check_grace_period_secs(60)
         .build()
         .unwrap();

@@ -17,11 +17,11 @@
 use ecs_dsl::Error;
 use ecs_dsl::cfn::secretsmanager;
 use ecs_dsl::ecs::{
-    AppProtocol, AsgCapacityProvider, AwsLogs, AwsVpc, AwsVpcNetwork, Bridge, CapacityProvider,
-    CapacityProviderStrategy, Cluster, Container, DockerScope, EfsVolume, EphemeralStorage,
-    Fargate, FargateSize, FireLens, FireLensRouter, HealthCheck, Host, Image, Instance, Ip,
-    NoNetwork, PortMapping, SecretSource, Service, Splunk, TargetGroupRef, TaskDefinition,
-    TaskDefinitionBuilder, Volume, WindowsFamily,
+    AsgCapacityProvider, AwsLogs, AwsVpc, AwsVpcNetwork, Bridge, CapacityProvider,
+    CapacityProviderStrategy, Cluster, Container, ContainerPort, DockerScope, EfsVolume,
+    EphemeralStorage, Fargate, FargateSize, FireLens, FireLensRouter, HealthCheck, Host, Image,
+    Instance, Ip, NoNetwork, PortMapping, SecretSource, Service, Splunk, TargetGroupRef,
+    TaskDefinition, TaskDefinitionBuilder, Volume, WindowsFamily,
 };
 use ecs_dsl::prelude::*;
 
@@ -1026,21 +1026,6 @@ fn t20_invalid_port_names_are_rejected() {
 }
 
 #[test]
-fn t20_app_protocol_without_a_port_name_is_rejected() {
-    let (_app, s) = app();
-    let task = TaskDefinition::fargate(&s, "Unnamed", size(256, 512));
-    let web = task
-        .new_container("web", nginx())
-        .port_mapping(PortMapping::tcp(config(80)).app_protocol(AppProtocol::Http));
-    expect_rule(
-        task.container(web).build(),
-        "T20",
-        "Unnamed",
-        "ContainerDefinitions[web].PortMappings",
-    );
-}
-
-#[test]
 fn t20_port_names_of_64_characters_are_accepted() {
     let (_app, s) = app();
     let max = "a".repeat(64);
@@ -1427,72 +1412,85 @@ fn tg(i: usize) -> TargetGroupRef<Ip> {
     ))
 }
 
-fn six_port_task(s: &Stack) -> TaskDefinition<Fargate, AwsVpc> {
+/// A task whose `web` container publishes six ports, and their handles.
+fn six_port_task(s: &Stack) -> (TaskDefinition<Fargate, AwsVpc>, Vec<ContainerPort<AwsVpc>>) {
     let task = TaskDefinition::fargate(s, "Ports", size(256, 512));
     let mut web = task.new_container("web", nginx());
-    for p in 0..6 {
-        web = web.port(8080 + p);
-    }
-    task.container(web).build().unwrap()
+    let ports = (0..6)
+        .map(|p| web.expose(PortMapping::tcp(8080 + p)))
+        .collect();
+    (task.container(web).build().unwrap(), ports)
 }
 
 #[test]
 fn s7_more_than_5_target_groups_are_rejected() {
     let (_app, s) = app();
     let cluster = Cluster::builder(&s, "Cluster").build().unwrap();
-    let task = six_port_task(&s);
+    let (task, ports) = six_port_task(&s);
     let mut svc = Service::replica(&s, "Web", &cluster, &task)
         .network(net())
-        .attach_target_group(&tg(0), "web", 8080);
+        .attach(&tg(0), &ports[0]);
     for i in 1..config(6) {
-        svc = svc.attach_target_group(&tg(i), "web", 8080 + i as u16);
+        svc = svc.attach(&tg(i), &ports[i]);
     }
     let msg = expect_rule(svc.build(), "S7", "Web", "LoadBalancers");
     assert!(msg.contains("6 target groups"), "{msg}");
 }
 
 #[test]
-fn s7_target_group_for_a_container_or_port_not_in_the_task_is_rejected() {
+fn s7_a_port_handle_that_is_not_a_port_of_the_services_task_is_rejected() {
+    // Port handles make a missing container or port impossible to name; what remains is a
+    // handle of another task definition, or of a container never added to this one.
     let (_app, s) = app();
     let cluster = Cluster::builder(&s, "Cluster").build().unwrap();
-    let task = six_port_task(&s);
-    let result = Service::replica(&s, "NoContainer", &cluster, &task)
+    let other = TaskDefinition::fargate(&s, "Other", size(256, 512));
+    let mut api = other.new_container("api", nginx());
+    let other_port = api.expose(PortMapping::tcp(8080));
+    let other = other.container(api).build().unwrap();
+    let task = TaskDefinition::fargate(&s, "Task", size(256, 512));
+    let mut stray = task.new_container("stray", nginx());
+    let stray_port = stray.expose(PortMapping::tcp(8080));
+    let web = task.new_container("web", nginx()).port(80);
+    let task = task.container(web).build().unwrap();
+    let result = Service::replica(&s, "OtherTask", &cluster, &task)
         .network(net())
-        .attach_target_group(&tg(0), config("api"), 8080)
+        .attach(&tg(0), &other_port)
         .build();
-    let msg = expect_rule(result, "S7", "NoContainer", "LoadBalancers");
-    assert!(msg.contains("`api`"), "{msg}");
-    let result = Service::replica(&s, "NoPort", &cluster, &task)
+    let msg = expect_rule(result, "S7", "OtherTask", "LoadBalancers");
+    assert!(msg.contains("`rules/Other`"), "{msg}");
+    let result = Service::replica(&s, "Stray", &cluster, &task)
         .network(net())
-        .attach_target_group(&tg(0), "web", config(9999))
+        .attach(&tg(0), &stray_port)
         .build();
-    expect_rule(result, "S7", "NoPort", "LoadBalancers");
+    let msg = expect_rule(result, "S7", "Stray", "LoadBalancers");
+    assert!(msg.contains("`stray` was never added"), "{msg}");
+    let _ = other;
 }
 
 #[test]
 fn s7_five_target_groups_on_published_ports_are_accepted() {
     let (_app, s) = app();
     let cluster = Cluster::builder(&s, "Cluster").build().unwrap();
-    let task = six_port_task(&s);
+    let (task, ports) = six_port_task(&s);
     let mut svc = Service::replica(&s, "Web", &cluster, &task)
         .network(net())
-        .attach_target_group(&tg(0), "web", 8080);
+        .attach(&tg(0), &ports[0]);
     for i in 1..config(5) {
-        svc = svc.attach_target_group(&tg(i), "web", 8080 + i as u16);
+        svc = svc.attach(&tg(i), &ports[i]);
     }
     accepted("5 target groups", svc.build());
     let bridge = TaskDefinition::ec2(&s, "Bridge", Bridge).memory_mib(256);
-    let web = bridge.new_container("web", nginx()).port(80);
+    let mut web = bridge.new_container("web", nginx());
+    let http = web.expose(PortMapping::tcp(80));
     let bridge = bridge.container(web).build().unwrap();
     accepted(
         "instance target group on a dynamic bridge port",
         Service::replica(&s, "BridgeWeb", &cluster, &bridge)
-            .attach_target_group(
+            .attach(
                 &TargetGroupRef::<Instance>::from_arn(
                     "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/i/0123456789abcdef",
                 ),
-                "web",
-                80,
+                &http,
             )
             .build(),
     );
@@ -1504,13 +1502,16 @@ fn s7_five_target_groups_on_published_ports_are_accepted() {
 fn s8_grace_period_with_a_load_balancer_is_accepted() {
     let (_app, s) = app();
     let cluster = Cluster::builder(&s, "Cluster").build().unwrap();
-    let task = fargate_task(&s, "Task");
+    let task = TaskDefinition::fargate(&s, "Task", size(256, 512));
+    let mut web = task.new_container("web", nginx());
+    let http = web.expose(PortMapping::tcp(80));
+    let task = task.container(web).build().unwrap();
     for (id, secs) in [("Zero", 0), ("Long", 2_147_483_647)] {
         accepted(
             id,
             Service::replica(&s, id, &cluster, &task)
                 .network(net())
-                .attach_target_group(&tg(0), "web", 80)
+                .attach(&tg(0), &http)
                 .health_check_grace_period_secs(config(secs))
                 .build(),
         );
@@ -1728,7 +1729,7 @@ fn expression_values_skip_the_static_checks() {
     let param = |id: &str| s.add_parameter(id, Parameter::string()).unwrap().value();
     // T18: a secret ARN from a parameter or an import is not checked.
     let task = TaskDefinition::fargate(&s, "Secrets", size(256, 512));
-    let web = task
+    let mut web = task
         .new_container("web", Image::from_value(param("ImageUri")).unwrap())
         .secret("DB", SecretSource::secrets_manager_arn(param("SecretArn")))
         .secret(
@@ -1739,8 +1740,8 @@ fn expression_values_skip_the_static_checks() {
         .logging(Splunk::new(
             param("SplunkUrl"),
             SecretSource::secrets_manager_arn(param("SplunkToken")),
-        ))
-        .port(80);
+        ));
+    let http = web.expose(PortMapping::tcp(80));
     let task = accepted("secrets from expressions", task.container(web).build());
 
     // S5: subnet and security-group lists from parameters have no static length.
@@ -1757,7 +1758,7 @@ fn expression_values_skip_the_static_checks() {
         "network lists from parameters, plus five literal groups",
         Service::replica(&s, "Web", &cluster, &task)
             .network(network)
-            .attach_target_group(&TargetGroupRef::<Ip>::from_arn(param("TgArn")), "web", 80)
+            .attach(&TargetGroupRef::<Ip>::from_arn(param("TgArn")), &http)
             .deployment_alarms([param("Alarm")], true)
             .build(),
     );

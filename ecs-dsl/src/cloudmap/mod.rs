@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use ecs_dsl::prelude::*;
-//! use ecs_dsl::cloudmap::Namespace;
+//! use ecs_dsl::cloudmap::{DnsRecords, Namespace};
 //! use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
 //! use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
 //! let mut app = App::new();
@@ -19,13 +19,16 @@
 //! let api = Service::replica(&stack, "ApiService", &cluster, &task)
 //!     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private))
 //!     .build()?;
-//! ns.register_a(&api, "api", 10)?;
+//! ns.register_a(&api, "api", DnsRecords::ttl_secs(10))?;
 //! let t = app.synthesize()?.stacks[0].template_json();
 //! assert_eq!(t["Resources"]["ApiServiceDiscovery"]["Properties"]["Name"], "api");
 //! # Ok::<(), ecs_dsl::Error>(())
 //! ```
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::marker::PhantomData;
+use std::rc::Rc;
 
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service::ServiceRegistry;
@@ -34,7 +37,7 @@ use crate::cfn::servicediscovery::private_dns_namespace::PrivateDnsNamespace;
 use crate::cfn::servicediscovery::public_dns_namespace::PublicDnsNamespace;
 use crate::cfn::servicediscovery::service as sd;
 use crate::ec2::Vpc;
-use crate::ecs::{AwsVpc, LaunchType, NetworkMode, Service};
+use crate::ecs::{AwsVpc, ContainerPort, LaunchType, NetworkMode, Service};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
@@ -61,7 +64,76 @@ pub struct Namespace<K> {
     arn: Value<String>,
     name: String,
     stack: Stack,
+    names: NamespaceNames,
     _kind: PhantomData<fn() -> K>,
+}
+
+/// The service names taken in a namespace, by DNS registrations and Service Connect
+/// discovery names alike: name -> `<stack>/<logical id>` of the service that took it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NamespaceNames(Rc<RefCell<BTreeMap<String, String>>>);
+
+impl NamespaceNames {
+    /// Takes `name` for `owner`; the owner that has it already, if another one does.
+    pub(crate) fn claim(&self, name: &str, owner: &str) -> std::result::Result<(), String> {
+        let mut names = self.0.borrow_mut();
+        match names.get(name) {
+            Some(other) if other != owner => Err(other.clone()),
+            _ => {
+                names.insert(name.to_owned(), owner.to_owned());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// How a service's tasks appear in a DNS namespace: the records' TTL, the routing policy, and
+/// whether ECS reports task health to Cloud Map (on by default, so that stopped and unhealthy
+/// tasks leave the answers).
+///
+/// ```
+/// use ecs_dsl::cloudmap::{DnsRecords, Routing};
+/// let records = DnsRecords::ttl_secs(10).routing(Routing::Weighted);
+/// # let _ = records;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DnsRecords {
+    ttl: u32,
+    routing: Routing,
+    custom_health_check: bool,
+}
+
+/// The routing policy of a Cloud Map service's DNS records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routing {
+    /// Up to eight healthy records per answer, chosen at random (the default).
+    Multivalue,
+    /// One record per answer, chosen at random.
+    Weighted,
+}
+
+impl DnsRecords {
+    /// Records cached for `ttl` seconds, multivalue answers, ECS-reported health.
+    pub fn ttl_secs(ttl: u32) -> Self {
+        DnsRecords {
+            ttl,
+            routing: Routing::Multivalue,
+            custom_health_check: true,
+        }
+    }
+
+    /// The routing policy.
+    pub fn routing(mut self, routing: Routing) -> Self {
+        self.routing = routing;
+        self
+    }
+
+    /// Leaves out the custom health check configuration: Cloud Map then answers with every
+    /// registered task, healthy or not.
+    pub fn without_health_check(mut self) -> Self {
+        self.custom_health_check = false;
+        self
+    }
 }
 
 fn check_dns_name(stack: &str, id: &str, name: &str, max: usize) -> Result<()> {
@@ -96,6 +168,7 @@ impl Namespace<Dns> {
             arn: h.attr_arn(),
             name: name.to_owned(),
             stack: stack.clone(),
+            names: NamespaceNames::default(),
             _kind: PhantomData,
         })
     }
@@ -109,50 +182,51 @@ impl Namespace<Dns> {
             arn: h.attr_arn(),
             name: name.to_owned(),
             stack: stack.clone(),
+            names: NamespaceNames::default(),
             _kind: PhantomData,
         })
     }
 
-    /// Registers an awsvpc service as `name` with A records, one per task IP, cached for
-    /// `ttl_secs`. Only awsvpc tasks have their own IP (rule S10: a bridge or host service
-    /// does not compile here; use [`register_srv`](Self::register_srv)). The name is a DNS
-    /// label of at most 127 characters (rule C2); a service has one registry.
+    /// Registers an awsvpc service as `name` with A records, one per task IP. Only awsvpc
+    /// tasks have their own IP (rule S10: a bridge or host service does not compile here; use
+    /// [`register_srv`](Self::register_srv)). The name is a DNS label of at most 127
+    /// characters, unique in the namespace (rule C2); a service has one registry.
     pub fn register_a<L: LaunchType, N: NetworkMode + OwnIp, K>(
         &self,
         service: &Service<L, N, K>,
         name: &str,
-        ttl_secs: u32,
+        records: DnsRecords,
     ) -> Result<()> {
-        self.register(service.handle(), name, "A", ttl_secs, None)
+        self.register(service.handle(), name, "A", records, None)
     }
 
-    /// Registers a service of any network mode as `name` with SRV records naming `container`
-    /// and its `port`, which the task must have (rule S10), cached for `ttl_secs`.
-    pub fn register_srv<L: LaunchType, N: NetworkMode, K>(
+    /// Registers a service of any network mode as `name` with SRV records naming a container
+    /// port of its task (rule S10: the port is a typed handle from
+    /// [`Container::expose`](crate::ecs::Container::expose)).
+    pub fn register_srv<L: LaunchType, N: NetworkMode, K, P>(
         &self,
         service: &Service<L, N, K>,
         name: &str,
-        container: &str,
-        port: u16,
-        ttl_secs: u32,
+        port: &ContainerPort<N, P>,
+        records: DnsRecords,
     ) -> Result<()> {
         let handle = service.handle();
-        let rule = |field: &str, why: String| {
-            Error::rule(handle.stack_name(), handle.logical_id(), field, "S10", why)
-        };
-        let Some(info) = service.task_definition().container(container) else {
-            return Err(rule(
-                "ServiceRegistries.ContainerName",
-                format!("the task has no container `{container}`"),
-            ));
-        };
-        if !info.ports().any(|(p, _, _)| p == port) {
-            return Err(rule(
+        if let Some(why) = service.task_definition().port_problem(port) {
+            return Err(Error::rule(
+                handle.stack_name(),
+                handle.logical_id(),
                 "ServiceRegistries.ContainerPort",
-                format!("container `{container}` has no port {port}"),
+                "S10",
+                why,
             ));
         }
-        self.register(handle, name, "SRV", ttl_secs, Some((container, port)))
+        self.register(
+            handle,
+            name,
+            "SRV",
+            records,
+            Some((port.container_name(), port.container_port())),
+        )
     }
 
     /// The Cloud Map service `<ServiceId>Discovery` in the service's stack, and the service's
@@ -162,7 +236,7 @@ impl Namespace<Dns> {
         handle: &Handle<CfnService>,
         name: &str,
         record_type: &str,
-        ttl: u32,
+        records: DnsRecords,
         container_port: Option<(&str, u16)>,
     ) -> Result<()> {
         let (stack, logical) = (handle.stack_name(), handle.logical_id());
@@ -190,19 +264,41 @@ impl Namespace<Dns> {
                 "a service has one Cloud Map registry".to_owned(),
             ));
         }
-        let discovery = handle.owning_stack().add(
-            &format!("{logical}Discovery"),
-            sd::Service::new()
-                .name(name)
-                .namespace_id(self.id.clone())
-                .dns_config(
-                    sd::DnsConfig::new(vec![sd::DnsRecord::new(f64::from(ttl), record_type)])
-                        .routing_policy("MULTIVALUE"),
-                )
-                .health_check_custom_config(
-                    sd::HealthCheckCustomConfig::new().failure_threshold(1.0),
+        let owner = format!("{stack}/{logical}");
+        if let Err(other) = self.names.claim(name, &owner) {
+            return Err(Error::rule(
+                stack,
+                logical,
+                "ServiceRegistries.Name",
+                "C2",
+                format!(
+                    "`{name}` is already taken in namespace `{}` by `{other}`",
+                    self.name
                 ),
-        )?;
+            ));
+        }
+        let routing = match records.routing {
+            Routing::Multivalue => "MULTIVALUE",
+            Routing::Weighted => "WEIGHTED",
+        };
+        let mut discovery = sd::Service::new()
+            .name(name)
+            .namespace_id(self.id.clone())
+            .dns_config(
+                sd::DnsConfig::new(vec![sd::DnsRecord::new(
+                    f64::from(records.ttl),
+                    record_type,
+                )])
+                .routing_policy(routing),
+            );
+        if records.custom_health_check {
+            discovery = discovery.health_check_custom_config(
+                sd::HealthCheckCustomConfig::new().failure_threshold(1.0),
+            );
+        }
+        let discovery = handle
+            .owning_stack()
+            .add(&format!("{logical}Discovery"), discovery)?;
         let mut registry = ServiceRegistry::new().registry_arn(discovery.attr_arn());
         if let Some((container, port)) = container_port {
             registry = registry
@@ -237,6 +333,7 @@ impl Namespace<Http> {
             arn: h.attr_arn(),
             name: name.to_owned(),
             stack: stack.clone(),
+            names: NamespaceNames::default(),
             _kind: PhantomData,
         })
     }
@@ -261,5 +358,10 @@ impl<K> Namespace<K> {
     /// The stack it is defined in.
     pub fn stack(&self) -> &Stack {
         &self.stack
+    }
+
+    /// The names taken in it (rules C2, S11).
+    pub(crate) fn names(&self) -> NamespaceNames {
+        self.names.clone()
     }
 }

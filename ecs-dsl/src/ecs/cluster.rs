@@ -6,10 +6,11 @@ use std::rc::Rc;
 use super::capacity::{AsgCapacity, CapacityProvider, CapacityProviderStrategy, StrategyRows};
 use crate::cfn::ecs::cluster::{
     ClusterConfiguration, ClusterSettings, ExecuteCommandConfiguration,
-    ExecuteCommandConfigurationLogging, ExecuteCommandLogConfiguration,
+    ExecuteCommandConfigurationLogging, ExecuteCommandLogConfiguration, ServiceConnectDefaults,
 };
 use crate::cfn::ecs::cluster_capacity_provider_associations as assoc;
 use crate::cfn::ecs::{Cluster as CfnCluster, ClusterCapacityProviderAssociations};
+use crate::cloudmap::{Namespace, NamespaceNames};
 use crate::error::{Error, Result};
 use crate::logs::LogGroup;
 use crate::template::{Handle, Stack, Value};
@@ -65,6 +66,7 @@ pub struct ClusterBuilder {
     default_strategy: Option<StrategyRows>,
     exec_logging: Option<ExecLogging>,
     exec_kms_key: Option<Value<String>>,
+    default_namespace: Option<(Value<String>, NamespaceNames)>,
     tags: Vec<(String, Value<String>)>,
 }
 
@@ -74,6 +76,7 @@ struct ClusterShared {
     id: String,
     handle: Handle<CfnCluster>,
     associations: Option<Handle<ClusterCapacityProviderAssociations>>,
+    default_namespace: Option<(Value<String>, NamespaceNames)>,
 }
 
 /// An ECS cluster of this app; cheap to clone.
@@ -95,6 +98,7 @@ impl Cluster {
             default_strategy: None,
             exec_logging: None,
             exec_kms_key: None,
+            default_namespace: None,
             tags: Vec::new(),
         }
     }
@@ -127,6 +131,11 @@ impl Cluster {
     /// The logical id.
     pub fn logical_id(&self) -> &str {
         &self.shared.id
+    }
+
+    /// The default Service Connect namespace, if the cluster has one.
+    pub(crate) fn default_namespace(&self) -> Option<&(Value<String>, NamespaceNames)> {
+        self.shared.default_namespace.as_ref()
     }
 }
 
@@ -184,6 +193,13 @@ impl ClusterBuilder {
         Error::rule(self.stack.name(), &self.id, field, rule, reason)
     }
 
+    /// The namespace that Service Connect services of this cluster join when they name none
+    /// (`ServiceConnectDefaults`).
+    pub fn default_namespace<K>(mut self, namespace: &Namespace<K>) -> Self {
+        self.default_namespace = Some((namespace.arn(), namespace.names()));
+        self
+    }
+
     /// Checks the values and adds the cluster (and its capacity provider associations).
     pub fn build(self) -> Result<Cluster> {
         let mut cluster = CfnCluster::new();
@@ -228,6 +244,10 @@ impl ClusterBuilder {
             }
             cluster = cluster
                 .configuration(ClusterConfiguration::new().execute_command_configuration(exec));
+        }
+        if let Some((arn, _)) = &self.default_namespace {
+            cluster = cluster
+                .service_connect_defaults(ServiceConnectDefaults::new().namespace(arn.clone()));
         }
         if !self.tags.is_empty() {
             cluster = cluster.tags(
@@ -304,6 +324,7 @@ impl ClusterBuilder {
                 id: self.id,
                 handle,
                 associations,
+                default_namespace: self.default_namespace,
             }),
         })
     }

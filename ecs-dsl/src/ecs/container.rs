@@ -13,7 +13,7 @@ use super::launch::{
     AllowsLinks, ContainerDns, LaunchType, NetworkMode, PublishesPorts, Supports, feature,
 };
 use super::logging::{AwsLogs, LogDriverFor, LogSpec};
-use super::port::{PortMapping, PortSpec};
+use super::port::{ContainerPort, PortMapping, PortSpec};
 use super::secret::SecretSource;
 use super::size::{CpuAmount, MemoryAmount, TaskSize};
 use super::volume::Volume;
@@ -95,6 +95,8 @@ pub type Capability = String;
 /// ```
 pub struct Container<L, N, S, E = Essential, H = NoHealthCheck> {
     pub(crate) spec: ContainerSpec,
+    /// `<stack>/<task id>` of the task definition it was made for (port handles carry it).
+    task: String,
     #[allow(clippy::type_complexity)] // the typestate markers, nothing else
     _state: PhantomData<fn() -> (L, N, S, E, H)>,
 }
@@ -207,9 +209,10 @@ impl ContainerSpec {
 }
 
 impl<L, N, S> Container<L, N, S> {
-    pub(crate) fn create(name: String, image: Image) -> Self {
+    pub(crate) fn create(task: String, name: String, image: Image) -> Self {
         Container {
             spec: ContainerSpec::new(name, image),
+            task,
             _state: PhantomData,
         }
     }
@@ -224,6 +227,7 @@ where
     fn to<E2, H2>(self) -> Container<L, N, S, E2, H2> {
         Container {
             spec: self.spec,
+            task: self.task,
             _state: PhantomData,
         }
     }
@@ -243,12 +247,36 @@ where
     }
 
     /// Publishes a port with a name, protocol or host port (rules T4, T5, T20).
-    pub fn port_mapping(mut self, mapping: PortMapping<N>) -> Self
+    pub fn port_mapping<P>(mut self, mapping: PortMapping<N, P>) -> Self
     where
         N: PublishesPorts,
     {
         self.spec.ports.push(mapping.spec);
         self
+    }
+
+    /// Publishes a port and returns its typed handle, which load balancer attachments
+    /// (rule S7), Cloud Map SRV records (rule S10) and, for a named port, Service Connect
+    /// (rule S11) take.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ecs::{PortMapping, TaskDefinition};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut web = task.new_container("web", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"));
+    /// let http = web.expose(PortMapping::tcp(80));
+    /// let task = task.container(web).build()?;
+    /// assert!(task.container("web").unwrap().ports().any(|(p, _, _)| p == http.container_port()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn expose<P>(&mut self, mapping: PortMapping<N, P>) -> ContainerPort<N, P>
+    where
+        N: PublishesPorts,
+    {
+        self.spec.ports.push(mapping.spec.clone());
+        ContainerPort::new(self.task.clone(), self.spec.name.clone(), mapping.spec)
     }
 
     /// An environment variable (rendered sorted by name).

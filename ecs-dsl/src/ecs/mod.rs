@@ -24,6 +24,7 @@ mod scaling;
 mod scheduled;
 mod secret;
 mod service;
+mod service_connect;
 mod service_render;
 pub mod service_state;
 mod size;
@@ -56,7 +57,7 @@ pub use logging::{
     AwsLogs, DockerDriver, DockerLogDriver, FireLens, LogDriverFor, LogSpec, Splunk,
 };
 pub use name::Name;
-pub use port::{AppProtocol, PortMapping, Protocol};
+pub use port::{AppProtocol, ContainerPort, Named, PortMapping, Protocol, Unnamed};
 pub use scaling::{
     AdjustmentType, MetricAggregation, RateUnit, ResourceLabel, ScalableTarget, ScalingSchedule,
     ScalingStep, Schedule, ScheduledCapacity, StepScaling, TargetTracking,
@@ -67,9 +68,10 @@ pub use service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags, Service,
     ServiceBuilder,
 };
+pub use service_connect::{ConnectPort, ConnectsServices, ServiceConnect};
 pub use service_state::{Daemon, Replica};
 pub use size::{CpuAmount, CpuUnits, KnownSize, MemoryAmount, Mib, NoSize, SizeFor, TaskSize};
-pub use target::{Instance, Ip, TargetGroupRef, TargetsNetwork};
+pub use target::{AsTargetGroup, Instance, Ip, TargetGroupRef, TargetsNetwork};
 pub use task::{ContainerInfo, RoleSlot, TaskDefinition};
 pub use task_definition::{EphemeralStorage, IpcMode, TaskDefinitionBuilder, count, essential};
 pub use volume::{

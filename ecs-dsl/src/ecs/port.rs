@@ -44,11 +44,27 @@ pub enum AppProtocol {
 /// // network mode `AwsVpc` has no separate host port (rule T5)
 /// let p = PortMapping::<AwsVpc>::tcp(80).host_port(8080);
 /// ```
+///
+/// `P` records whether the port has a [`name`](Self::name): only a named port takes an
+/// application protocol (rule T20) and can be offered through Service Connect (rule S11).
+///
+/// ```compile_fail
+/// use ecs_dsl::ecs::{AppProtocol, AwsVpc, PortMapping};
+/// // an application protocol needs a port name (rule T20)
+/// let p = PortMapping::<AwsVpc>::tcp(80).app_protocol(AppProtocol::Http);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PortMapping<N> {
+pub struct PortMapping<N, P = Unnamed> {
     pub(crate) spec: PortSpec,
-    _network: PhantomData<fn() -> N>,
+    _network: PhantomData<fn() -> (N, P)>,
 }
+
+/// Port-name state: the port has no name.
+#[derive(Debug, Clone, Copy)]
+pub enum Unnamed {}
+/// Port-name state: the port has a name (Service Connect and application protocols need one).
+#[derive(Debug, Clone, Copy)]
+pub enum Named {}
 
 /// The network-independent content of a [`PortMapping`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,17 +104,24 @@ impl<N: NetworkMode> PortMapping<N> {
     /// Names the port, for Service Connect and load balancer references: at most 64 of
     /// `[a-z0-9_-]`, not starting with `-`, unique in the task (rule T20, checked when the task
     /// definition is built).
-    pub fn name(mut self, name: impl Into<String>) -> Self {
+    pub fn name(mut self, name: impl Into<String>) -> PortMapping<N, Named> {
         self.spec.name = Some(name.into());
-        self
+        PortMapping {
+            spec: self.spec,
+            _network: PhantomData,
+        }
     }
+}
 
-    /// The application protocol (needs a [`name`](Self::name), rule T20).
+impl<N: NetworkMode> PortMapping<N, Named> {
+    /// The application protocol (only on a named port, rule T20).
     pub fn app_protocol(mut self, protocol: AppProtocol) -> Self {
         self.spec.app_protocol = Some(protocol);
         self
     }
+}
 
+impl<N: NetworkMode, P> PortMapping<N, P> {
     /// Publishes the container port on a fixed host port (bridge and Windows NAT only, rule T5).
     /// Without it a bridge port gets a dynamic host port.
     pub fn host_port(mut self, host_port: u16) -> Self
@@ -112,6 +135,66 @@ impl<N: NetworkMode> PortMapping<N> {
     /// The container port.
     pub fn container_port(&self) -> u16 {
         self.spec.container_port
+    }
+}
+
+/// A port that a container of a task definition publishes: the typed handle that load balancer
+/// attachments (rule S7), Cloud Map SRV records (rule S10) and Service Connect (rule S11, named
+/// ports only) take, so that the container and port they name exist. Get one from
+/// [`Container::expose`](super::Container::expose).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ecs::{PortMapping, TaskDefinition};
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// let mut web = task.new_container("web", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"));
+/// let http = web.expose(PortMapping::tcp(80).name("http"));
+/// assert_eq!((http.container_name(), http.container_port(), http.name()), ("web", 80, "http"));
+/// let task = task.container(web).build()?;
+/// # let _ = task;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerPort<N, P = Unnamed> {
+    /// `<stack>/<task id>` of the task definition the container was made for.
+    pub(crate) task: String,
+    pub(crate) container: String,
+    pub(crate) spec: PortSpec,
+    _types: PhantomData<fn() -> (N, P)>,
+}
+
+impl<N, P> ContainerPort<N, P> {
+    pub(crate) fn new(task: String, container: String, spec: PortSpec) -> Self {
+        ContainerPort {
+            task,
+            container,
+            spec,
+            _types: PhantomData,
+        }
+    }
+
+    /// The container's name.
+    pub fn container_name(&self) -> &str {
+        &self.container
+    }
+
+    /// The container port.
+    pub fn container_port(&self) -> u16 {
+        self.spec.container_port
+    }
+
+    /// The transport protocol.
+    pub fn protocol(&self) -> Protocol {
+        self.spec.protocol
+    }
+}
+
+impl<N> ContainerPort<N, Named> {
+    /// The port's name.
+    pub fn name(&self) -> &str {
+        self.spec.name.as_deref().unwrap_or_default()
     }
 }
 

@@ -7,12 +7,16 @@ use super::capacity::{CapacityProviderStrategy, RunsLaunch};
 use super::cluster::Cluster;
 use super::ebs::EbsVolume;
 use super::launch::{LaunchType, NetworkMode, PublishesPorts, Supports, feature};
+use super::port::ContainerPort;
+use super::service_connect::{ConnectsServices, ServiceConnect};
+use super::service_render::TargetAttachment;
 use super::service_render::{self, ServiceSpec};
 use super::service_state::*;
-use super::target::{TargetGroupRef, TargetsNetwork};
+use super::target::{AsTargetGroup, TargetsNetwork};
 use super::task::TaskDefinition;
 use crate::cfn::ecs::ClusterCapacityProviderAssociations;
 use crate::cfn::ecs::Service as CfnService;
+use crate::cloudmap::NamespaceNames;
 use crate::error::{Error, Result};
 use crate::template::{Handle, List, Stack, Value};
 
@@ -21,6 +25,9 @@ use crate::template::{Handle, List, Stack, Value};
 pub struct ClusterRef {
     pub(crate) name: Value<String>,
     pub(crate) associations: Option<Handle<ClusterCapacityProviderAssociations>>,
+    /// For a cluster of this app: its default Service Connect namespace, if any. `None` for
+    /// an existing cluster, whose default is unknown.
+    pub(crate) default_namespace: Option<Option<(Value<String>, NamespaceNames)>>,
 }
 
 impl ClusterRef {
@@ -29,6 +36,7 @@ impl ClusterRef {
         ClusterRef {
             name: name.into(),
             associations: None,
+            default_namespace: None,
         }
     }
 }
@@ -38,6 +46,7 @@ impl From<&Cluster> for ClusterRef {
         ClusterRef {
             name: c.name(),
             associations: c.associations().cloned(),
+            default_namespace: Some(c.default_namespace().cloned()),
         }
     }
 }
@@ -540,22 +549,35 @@ where
     }
 
     /// Registers a container port with a target group whose target type fits the network mode
-    /// (rule S6; at most 5 target groups, rule S7). The container and port are checked when
-    /// the service is built.
-    pub fn attach_target_group<T>(
+    /// (rule S6). The port is a typed handle from [`Container::expose`](super::Container::expose),
+    /// so the container and port exist (rule S7); a handle from another task definition is
+    /// reported when the service is built, as is a sixth target group (rule S7).
+    pub fn attach<T, Q>(
         mut self,
-        target_group: &TargetGroupRef<T>,
-        container: &str,
-        port: u16,
+        target_group: &impl AsTargetGroup<T>,
+        port: &ContainerPort<N, Q>,
     ) -> ServiceBuilder<L, N, K, P, C, WithLoadBalancer, D>
     where
         T: TargetsNetwork<N>,
         N: PublishesPorts,
     {
-        self.spec
-            .target_groups
-            .push((target_group.arn.clone(), container.to_owned(), port));
+        self.spec.target_groups.push(TargetAttachment {
+            arn: target_group.target_group_arn(),
+            container: port.container_name().to_owned(),
+            port: port.container_port(),
+            problem: self.task.port_problem(port),
+        });
         self.to()
+    }
+
+    /// Joins Service Connect as a client, or as a client-server offering named ports of the
+    /// task (rule S11; awsvpc and bridge tasks only). See [`ServiceConnect`].
+    pub fn service_connect(mut self, config: ServiceConnect<N>) -> Self
+    where
+        N: ConnectsServices,
+    {
+        self.spec.service_connect = Some((config.namespace, config.ports));
+        self
     }
 
     /// Configures the task definition's [`Volume::ebs_at_launch`](super::Volume::ebs_at_launch)

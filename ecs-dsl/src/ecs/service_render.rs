@@ -11,9 +11,11 @@ use super::launch::{LaunchKind, LaunchType, NetworkMode};
 use super::service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags,
 };
+use super::service_connect::{self, ConnectPortSpec};
 use super::task::{RoleSlot, TaskDefinition};
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
+use crate::cloudmap::NamespaceNames;
 use crate::error::{Error, Result};
 use crate::iam::{ManagedPolicy, Role, ServicePrincipal, grants};
 use crate::template::{Handle, Stack, Value};
@@ -47,9 +49,25 @@ pub(crate) struct ServiceSpec {
     pub managed_tags: bool,
     pub tags: Vec<(String, Value<String>)>,
     pub execute_command: bool,
-    pub target_groups: Vec<(Value<String>, String, u16)>,
+    pub target_groups: Vec<TargetAttachment>,
     pub grace_period: Option<u32>,
     pub ebs_volumes: Vec<EbsVolume>,
+    /// Service Connect: the namespace (none = the cluster's default) and the offered ports.
+    pub service_connect: Option<(
+        Option<(Value<String>, NamespaceNames)>,
+        Vec<ConnectPortSpec>,
+    )>,
+}
+
+/// A target group registration of the service (rules S6, S7).
+#[derive(Debug, Clone)]
+pub(crate) struct TargetAttachment {
+    pub arn: Value<String>,
+    pub container: String,
+    pub port: u16,
+    /// Why the port handle is not a port of the service's task (found when attaching,
+    /// reported when the service is built).
+    pub problem: Option<String>,
 }
 
 impl ServiceSpec {
@@ -77,6 +95,7 @@ impl ServiceSpec {
             target_groups: Vec::new(),
             grace_period: None,
             ebs_volumes: Vec::new(),
+            service_connect: None,
         }
     }
 }
@@ -148,20 +167,8 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
             ),
         ));
     }
-    for (_, container, port) in &s.target_groups {
-        let found = task
-            .container(container)
-            .is_some_and(|c| c.ports().any(|(p, _, _)| p == *port));
-        if !found {
-            return Err(fail(
-                "LoadBalancers",
-                "S7",
-                format!(
-                    "container `{container}` with port {port} is not in task definition `{}`",
-                    task.logical_id()
-                ),
-            ));
-        }
+    if let Some(why) = s.target_groups.iter().find_map(|t| t.problem.clone()) {
+        return Err(fail("LoadBalancers", "S7", why));
     }
     if s.platform_version.is_some() && !launch.is_fargate() {
         return Err(fail(
@@ -217,7 +224,21 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
         });
     }
 
+    let connect = match &s.service_connect {
+        None => None,
+        Some((namespace, ports)) => Some(service_connect::render(
+            stack.name(),
+            id,
+            &task.shared,
+            s.cluster.default_namespace.as_ref().map(Option::as_ref),
+            namespace.as_ref(),
+            ports,
+        )?),
+    };
     let mut svc = render(task, &s);
+    if let Some(c) = connect {
+        svc = svc.service_connect_configuration(c);
+    }
     if !s.ebs_volumes.is_empty() {
         svc = svc.volume_configurations(
             s.ebs_volumes
@@ -397,11 +418,11 @@ fn render<L: LaunchType, N: NetworkMode>(
         svc = svc.load_balancers(
             s.target_groups
                 .iter()
-                .map(|(arn, c, p)| {
+                .map(|t| {
                     l1::LoadBalancer::new()
-                        .container_port(i64::from(*p))
-                        .container_name(c.as_str())
-                        .target_group_arn(arn.clone())
+                        .container_port(i64::from(t.port))
+                        .container_name(t.container.as_str())
+                        .target_group_arn(t.arn.clone())
                 })
                 .collect::<Vec<_>>(),
         );

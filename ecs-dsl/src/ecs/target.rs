@@ -52,3 +52,22 @@ impl<T> TargetGroupRef<T> {
         &self.arn
     }
 }
+
+/// A target group of target type `T` that a service can [`attach`](super::ServiceBuilder::attach)
+/// to: an [`elb::TargetGroup`](crate::elb::TargetGroup) of this app or a [`TargetGroupRef`].
+pub trait AsTargetGroup<T> {
+    /// The target group's ARN.
+    fn target_group_arn(&self) -> Value<String>;
+}
+
+impl<T> AsTargetGroup<T> for TargetGroupRef<T> {
+    fn target_group_arn(&self) -> Value<String> {
+        self.arn.clone()
+    }
+}
+
+impl<T: crate::elb::TargetKind> AsTargetGroup<T> for crate::elb::TargetGroup<T> {
+    fn target_group_arn(&self) -> Value<String> {
+        self.arn()
+    }
+}

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 use std::rc::Rc;
 
 use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
-use super::port::{PortSpec, Protocol};
+use super::port::{ContainerPort, PortSpec, Protocol};
 use crate::cfn::ecs::TaskDefinition as CfnTaskDefinition;
 use crate::error::{Error, Result};
 use crate::iam::{PolicyStatement, Role, ServicePrincipal};
@@ -61,6 +61,35 @@ impl ContainerInfo {
         self.ports
             .iter()
             .map(|p| (p.container_port, p.protocol, p.name.as_deref()))
+    }
+}
+
+impl TaskShared {
+    /// See [`TaskDefinition::port_problem`]; `task` is the `<stack>/<id>` the handle was made
+    /// for.
+    pub(crate) fn port_problem(
+        &self,
+        task: &str,
+        container: &str,
+        port: &PortSpec,
+    ) -> Option<String> {
+        let own = format!("{}/{}", self.stack.name(), self.id);
+        if task != own {
+            return Some(format!(
+                "port {} of container `{container}` belongs to task definition `{task}`, not to this service's `{own}`",
+                port.container_port
+            ));
+        }
+        match self.containers.iter().find(|c| c.name == container) {
+            None => Some(format!(
+                "container `{container}` was never added to task definition `{own}`"
+            )),
+            Some(c) if !c.ports.contains(port) => Some(format!(
+                "container `{container}` in task definition `{own}` does not publish port {}",
+                port.container_port
+            )),
+            Some(_) => None,
+        }
     }
 }
 
@@ -167,6 +196,14 @@ impl<L: LaunchType, N: NetworkMode> TaskDefinition<L, N> {
     /// A container by name.
     pub fn container(&self, name: &str) -> Option<&ContainerInfo> {
         self.shared.containers.iter().find(|c| c.name == name)
+    }
+
+    /// Why `port` is not a port of this task definition (a handle made for another task, or
+    /// from a container that was never added to it); `None` when it is one (rules S7, S10,
+    /// S11).
+    pub(crate) fn port_problem<Q>(&self, port: &ContainerPort<N, Q>) -> Option<String> {
+        self.shared
+            .port_problem(&port.task, &port.container, &port.spec)
     }
 
     /// The name of the volume configured at launch by the service, if there is one.

@@ -263,7 +263,11 @@ where
     /// A container of this task definition (add it with [`container`](Self::container)).
     /// Its name is checked against rule S15 and must be unique in the task.
     pub fn new_container(&self, name: impl Into<String>, image: Image) -> Container<L, N, S> {
-        Container::create(name.into(), image)
+        Container::create(
+            format!("{}/{}", self.stack.name(), self.id),
+            name.into(),
+            image,
+        )
     }
 
     /// Adds a container. The count is part of the type: an eleventh container does not compile

@@ -286,11 +286,8 @@ fn validate_ports<'a>(
             ck.ensure(names.insert(name.as_str()), &field, "T20", || {
                 format!("port name `{name}` is used twice in the task")
             })?;
-        } else {
-            ck.ensure(p.app_protocol.is_none(), &field, "T20", || {
-                format!("port {} has an app protocol but no name", p.container_port)
-            })?;
         }
+        // (An app protocol without a name does not compile: `PortMapping<N, Named>`.)
         // Under awsvpc and host every container port is a port of the task (or the host):
         // two containers cannot listen on the same one. Under bridge only fixed host ports
         // clash.

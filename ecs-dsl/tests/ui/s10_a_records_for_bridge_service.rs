@@ -1,7 +1,7 @@
 // Rule S10: bridge and host tasks share the instance's IP, so Cloud Map A records cannot
 // reach them: they register with SRV records naming a container and port.
 use ecs_dsl::prelude::*;
-use ecs_dsl::cloudmap::Namespace;
+use ecs_dsl::cloudmap::{DnsRecords, Namespace};
 use ecs_dsl::ecs::*;
 
 fn main() -> ecs_dsl::Result<()> {
@@ -13,6 +13,6 @@ fn main() -> ecs_dsl::Result<()> {
     let task = task.container(web).build()?;
     let cluster = Cluster::builder(&stack, "Cluster").build()?;
     let service = Service::replica(&stack, "Web", &cluster, &task).build()?;
-    dns.register_a(&service, "web", 10)?;
+    dns.register_a(&service, "web", DnsRecords::ttl_secs(10))?;
     Ok(())
 }
