@@ -246,3 +246,53 @@ fn e7_permissions_and_paths_are_checked() {
             .is_err()
     );
 }
+
+/// Services wait for the mount targets (else their first tasks fail to mount while the
+/// targets are still being created), whether the mount is wired before or after the service.
+#[test]
+fn services_depend_on_the_mount_targets_they_mount_through() {
+    use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service};
+    let mut app = App::new();
+    let stack = app.stack("s").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default()).unwrap();
+    let fs = FileSystem::new(
+        &stack,
+        "Files",
+        &vpc,
+        SubnetKind::Private,
+        FileSystemProps::default(),
+    )
+    .unwrap();
+    assert_eq!(fs.mount_targets().len(), 2);
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let volume = Volume::efs("data", fs.volume());
+    let task = TaskDefinition::fargate(&stack, "App", ecs_dsl::fargate!(cpu = 256, memory = 512))
+        .volume(&volume);
+    let c = task
+        .new_container(
+            "app",
+            ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"),
+        )
+        .mount(&volume, "/data")
+        .log_to_cloudwatch();
+    let task = task.container(c).build().unwrap();
+    let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "App tasks").unwrap();
+    let service = |id: &str| {
+        Service::replica(&stack, id, &cluster, &task)
+            .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&sg))
+            .build()
+            .unwrap()
+    };
+    service("Before");
+    fs.mount(&task, &sg, EfsAccess::ReadOnly).unwrap();
+    service("After");
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    for id in ["Before", "After"] {
+        assert_eq!(
+            t["Resources"][id]["DependsOn"],
+            json!(["FilesMount1", "FilesMount2"]),
+            "{id}"
+        );
+    }
+    ecs_dsl_examples::assert_cfn_lint_clean("efs-depends", &app);
+}

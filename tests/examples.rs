@@ -11,10 +11,18 @@ use ecs_dsl_examples::{assert_cfn_lint_clean, scratch_dir};
 mod cluster;
 #[path = "../examples/ec2_daemon.rs"]
 mod ec2_daemon;
+#[path = "../examples/efs_storage.rs"]
+mod efs_storage;
+#[path = "../examples/frontend_backend_services.rs"]
+mod frontend_backend_services;
 #[path = "../examples/frontend_backend_task.rs"]
 mod frontend_backend_task;
 #[path = "../examples/nginx_webserver.rs"]
 mod nginx_webserver;
+#[path = "../examples/r1.rs"]
+mod r1;
+#[path = "../examples/rails_web_app.rs"]
+mod rails_web_app;
 
 /// A function that builds an example's app.
 type Build = fn() -> ecs_dsl::Result<ecs_dsl::App>;
@@ -26,6 +34,13 @@ fn examples() -> Vec<(&'static str, Build)> {
         ("nginx_webserver", nginx_webserver::build),
         ("frontend_backend_task", frontend_backend_task::build),
         ("ec2_daemon", ec2_daemon::build),
+        ("r1", r1::build),
+        ("rails_web_app", rails_web_app::build),
+        (
+            "frontend_backend_services",
+            frontend_backend_services::build,
+        ),
+        ("efs_storage", efs_storage::build),
     ]
 }
 
@@ -130,6 +145,8 @@ fn wildcard_iam_resources_appear_only_where_aws_requires_them() {
             }
         }
     }
-    // frontend_backend_task's ECR token and the cluster example's task definition actions.
-    assert_eq!(seen, 2);
+    // The ECR token of each task that pulls from ECR (frontend_backend_task, rails_web_app, the
+    // four tasks of frontend_backend_services) and the cluster example's task definition
+    // actions.
+    assert_eq!(seen, 7);
 }

@@ -95,6 +95,13 @@ fn client_server_and_client_services_share_the_cluster_default_namespace() {
             "Namespace": {"Fn::GetAtt": ["Apps", "Arn"]}
         })
     );
+    // Clients resolve only the endpoints that exist when their tasks start: the client
+    // service waits for the server defined before it.
+    assert_eq!(
+        r["FrontendService"]["DependsOn"],
+        serde_json::json!(["BackendService"])
+    );
+    assert!(r["BackendService"].get("DependsOn").is_none());
     let port = &r["Backend"]["Properties"]["ContainerDefinitions"][0]["PortMappings"][0];
     assert_eq!(
         (&port["Name"], &port["AppProtocol"]),

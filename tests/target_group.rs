@@ -76,8 +76,8 @@ fn settings_outside_their_ranges_name_the_rule() {
         (
             "L3",
             Box::new(|s, v| {
-                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Tcp)
-                    .health_check(HealthCheck::http("/"))
+                TargetGroup::<Ip>::builder(s, "T", v, 80, TargetProtocol::Http)
+                    .health_check(HealthCheck::tcp())
                     .build()
                     .map(drop)
             }),

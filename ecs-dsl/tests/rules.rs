@@ -1430,8 +1430,8 @@ fn s7_more_than_5_target_groups_are_rejected() {
     let mut svc = Service::replica(&s, "Web", &cluster, &task)
         .network(net())
         .attach(&tg(0), &ports[0]);
-    for i in 1..config(6) {
-        svc = svc.attach(&tg(i), &ports[i]);
+    for (i, port) in ports.iter().enumerate().take(config(6)).skip(1) {
+        svc = svc.attach(&tg(i), port);
     }
     let msg = expect_rule(svc.build(), "S7", "Web", "LoadBalancers");
     assert!(msg.contains("6 target groups"), "{msg}");
@@ -1475,8 +1475,8 @@ fn s7_five_target_groups_on_published_ports_are_accepted() {
     let mut svc = Service::replica(&s, "Web", &cluster, &task)
         .network(net())
         .attach(&tg(0), &ports[0]);
-    for i in 1..config(5) {
-        svc = svc.attach(&tg(i), &ports[i]);
+    for (i, port) in ports.iter().enumerate().take(config(5)).skip(1) {
+        svc = svc.attach(&tg(i), port);
     }
     accepted("5 target groups", svc.build());
     let bridge = TaskDefinition::ec2(&s, "Bridge", Bridge).memory_mib(256);

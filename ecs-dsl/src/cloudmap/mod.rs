@@ -71,12 +71,29 @@ pub struct Namespace<K> {
 /// The service names taken in a namespace, by DNS registrations and Service Connect
 /// discovery names alike: name -> `<stack>/<logical id>` of the service that took it.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct NamespaceNames(Rc<RefCell<BTreeMap<String, String>>>);
+pub(crate) struct NamespaceNames(Rc<RefCell<Registry>>);
+
+#[derive(Debug, Default)]
+struct Registry {
+    names: BTreeMap<String, String>,
+    /// Services that offer ports through Service Connect in this namespace.
+    servers: Vec<Handle<CfnService>>,
+}
 
 impl NamespaceNames {
+    /// Records a Service Connect server of this namespace.
+    pub(crate) fn add_server(&self, service: &Handle<CfnService>) {
+        self.0.borrow_mut().servers.push(service.clone());
+    }
+
+    /// The Service Connect servers so far.
+    pub(crate) fn servers(&self) -> Vec<Handle<CfnService>> {
+        self.0.borrow().servers.clone()
+    }
+
     /// Takes `name` for `owner`; the owner that has it already, if another one does.
     pub(crate) fn claim(&self, name: &str, owner: &str) -> std::result::Result<(), String> {
-        let mut names = self.0.borrow_mut();
+        let names = &mut self.0.borrow_mut().names;
         match names.get(name) {
             Some(other) if other != owner => Err(other.clone()),
             _ => {

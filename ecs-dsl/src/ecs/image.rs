@@ -156,6 +156,45 @@ impl Image {
         })
     }
 
+    /// An image of an ECR repository of this app whose tag is a CloudFormation value, typically
+    /// a parameter: the app is then redeployed with a new tag by changing only that parameter
+    /// (`deploy --parameters ImageTag=...`), and the template stays the same. A literal tag is
+    /// checked as [`Image::ecr`] checks it (rule T22); an expression is checked by ECS when the
+    /// task starts. The execution role is granted pull on the repository either way.
+    ///
+    /// ```
+    /// use ecs_dsl::cfn::ecr;
+    /// use ecs_dsl::ecs::Image;
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let repo = stack.add("Repo", ecr::Repository::new())?;
+    /// let tag = stack.add_parameter("ImageTag", Parameter::string())?;
+    /// let image = Image::ecr_tagged(&repo, tag.value())?;
+    /// assert_eq!(image.ecr_repository_arn(), Some(repo.attr_arn()));
+    /// assert!(Image::ecr_tagged(&repo, "-bad").is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn ecr_tagged(
+        repository: &Handle<Repository>,
+        tag: impl Into<Value<String>>,
+    ) -> Result<Image> {
+        match tag.into() {
+            Value::Literal(tag) => Image::ecr(repository, &tag),
+            tag @ Value::Expr(_) => Ok(Image {
+                source: Source::Ecr {
+                    value: intrinsic::join("", [repository.attr_repository_uri(), ":".into(), tag]),
+                    arn: repository.attr_arn(),
+                    display: format!(
+                        "<RepositoryUri of `{}` in stack `{}`>:<tag expression>",
+                        repository.logical_id(),
+                        repository.stack_name()
+                    ),
+                },
+            }),
+        }
+    }
+
     /// The image `tag` of an ECR repository that is not part of this app, given by its ARN and
     /// URI (literals, parameters' values or imports), so that the execution role is granted
     /// pull on `repository_arn`. The tag is checked against rule T22, and so is the whole

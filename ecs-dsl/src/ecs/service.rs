@@ -8,7 +8,7 @@ use super::cluster::Cluster;
 use super::ebs::EbsVolume;
 use super::launch::{LaunchType, NetworkMode, PublishesPorts, Supports, feature};
 use super::port::ContainerPort;
-use super::service_connect::{ConnectsServices, ServiceConnect};
+use super::service_connect::{ConnectSpec, ConnectsServices, ServiceConnect};
 use super::service_render::TargetAttachment;
 use super::service_render::{self, ServiceSpec};
 use super::service_state::*;
@@ -576,7 +576,10 @@ where
     where
         N: ConnectsServices,
     {
-        self.spec.service_connect = Some((config.namespace, config.ports));
+        self.spec.service_connect = Some(ConnectSpec {
+            namespace: config.namespace,
+            ports: config.ports,
+        });
         self
     }
 

@@ -7,11 +7,13 @@ use std::marker::PhantomData;
 
 use super::launch::{AwsVpc, Bridge, NetworkMode};
 use super::port::{ContainerPort, Named, PortSpec};
+use super::service::ClusterRef;
 use super::task::TaskShared;
+use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
 use crate::cloudmap::{Namespace, NamespaceNames};
 use crate::error::{Error, Result};
-use crate::template::Value;
+use crate::template::{Handle, Value};
 
 /// Network modes that Service Connect supports (awsvpc and bridge).
 #[diagnostic::on_unimplemented(
@@ -43,12 +45,12 @@ impl ConnectsServices for Bridge {}
 /// let mut api = task.new_container("api", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"));
 /// let http = api.expose(PortMapping::tcp(8080).name("http"));
 /// let task = task.container(api).build()?;
-/// let service = Service::replica(&stack, "Api", &cluster, &task)
+/// let service = Service::replica(&stack, "ApiService", &cluster, &task)
 ///     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private))
 ///     .service_connect(ServiceConnect::client().serve(ConnectPort::new(&http).discovery_name("api").alias(80, "api")))
 ///     .build()?;
 /// let t = app.synthesize()?.stacks[0].template_json();
-/// let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+/// let sc = &t["Resources"]["ApiService"]["Properties"]["ServiceConnectConfiguration"];
 /// assert_eq!(sc["Services"][0]["PortName"], "http");
 /// assert_eq!(sc["Services"][0]["ClientAliases"][0]["DnsName"], "api");
 /// # let _ = service;
@@ -81,6 +83,16 @@ pub struct ServiceConnect<N> {
 pub struct ConnectPort<N> {
     spec: ConnectPortSpec,
     _network: PhantomData<fn() -> N>,
+}
+
+/// A namespace's ARN and the names taken in it.
+pub(crate) type NamespaceRef = (Value<String>, NamespaceNames);
+
+/// What a service builder keeps of a [`ServiceConnect`].
+#[derive(Debug, Clone)]
+pub(crate) struct ConnectSpec {
+    pub namespace: Option<NamespaceRef>,
+    pub ports: Vec<ConnectPortSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -234,7 +246,7 @@ pub(crate) fn render(
             return Err(Error::invalid_value(
                 stack,
                 id,
-                &format!("{field}.Namespace"),
+                format!("{field}.Namespace"),
                 "Service Connect needs a namespace: name one, or give the cluster a default namespace",
             ));
         }
@@ -244,14 +256,14 @@ pub(crate) fn render(
     for (i, p) in ports.iter().enumerate() {
         let at = |f: &str| format!("{field}.Services[{i}].{f}");
         if let Some(why) = task.port_problem(&p.task, &p.container, &p.port) {
-            return Err(Error::rule(stack, id, &at("PortName"), "S11", why));
+            return Err(Error::rule(stack, id, at("PortName"), "S11", why));
         }
         let name = p.effective_name();
         if let Some(why) = discovery_name_problem(name) {
             return Err(Error::rule(
                 stack,
                 id,
-                &at("DiscoveryName"),
+                at("DiscoveryName"),
                 "S11",
                 format!("`{name}` {why}"),
             ));
@@ -260,7 +272,7 @@ pub(crate) fn render(
             return Err(Error::rule(
                 stack,
                 id,
-                &at("DiscoveryName"),
+                at("DiscoveryName"),
                 "S11",
                 format!("`{name}` is offered twice by this service"),
             ));
@@ -271,7 +283,7 @@ pub(crate) fn render(
             return Err(Error::rule(
                 stack,
                 id,
-                &at("DiscoveryName"),
+                at("DiscoveryName"),
                 "S11",
                 format!("`{name}` is already taken in the namespace by `{other}`"),
             ));
@@ -290,6 +302,29 @@ pub(crate) fn render(
         );
     }
     Ok(config)
+}
+
+/// Service Connect clients resolve only the endpoints that exist when a task starts, so a
+/// service waits (`DependsOn`) for the servers of its namespace defined before it in the same
+/// stack; a server is recorded for the services after it.
+pub(crate) fn wait_for_servers(
+    service: &Handle<CfnService>,
+    spec: &ConnectSpec,
+    cluster: &ClusterRef,
+) -> Result<()> {
+    let registry = match (&spec.namespace, &cluster.default_namespace) {
+        (Some((_, names)), _) | (None, Some(Some((_, names)))) => names,
+        _ => return Ok(()),
+    };
+    for server in registry.servers() {
+        if server.stack_name() == service.stack_name() {
+            service.add_depends_on(&server)?;
+        }
+    }
+    if !spec.ports.is_empty() {
+        registry.add_server(service);
+    }
+    Ok(())
 }
 
 /// Checks a Service Connect discovery name against rule S11; `None` when it is valid.

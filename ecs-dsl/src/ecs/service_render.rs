@@ -11,11 +11,10 @@ use super::launch::{LaunchKind, LaunchType, NetworkMode};
 use super::service::{
     AwsVpcNetwork, ClusterRef, PlacementConstraint, PlacementStrategy, PropagateTags,
 };
-use super::service_connect::{self, ConnectPortSpec};
+use super::service_connect::{self, ConnectSpec};
 use super::task::{RoleSlot, TaskDefinition};
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
-use crate::cloudmap::NamespaceNames;
 use crate::error::{Error, Result};
 use crate::iam::{ManagedPolicy, Role, ServicePrincipal, grants};
 use crate::template::{Handle, Stack, Value};
@@ -53,10 +52,7 @@ pub(crate) struct ServiceSpec {
     pub grace_period: Option<u32>,
     pub ebs_volumes: Vec<EbsVolume>,
     /// Service Connect: the namespace (none = the cluster's default) and the offered ports.
-    pub service_connect: Option<(
-        Option<(Value<String>, NamespaceNames)>,
-        Vec<ConnectPortSpec>,
-    )>,
+    pub service_connect: Option<ConnectSpec>,
 }
 
 /// A target group registration of the service (rules S6, S7).
@@ -226,7 +222,7 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
 
     let connect = match &s.service_connect {
         None => None,
-        Some((namespace, ports)) => Some(service_connect::render(
+        Some(ConnectSpec { namespace, ports }) => Some(service_connect::render(
             stack.name(),
             id,
             &task.shared,
@@ -250,6 +246,10 @@ pub(crate) fn build<L: LaunchType, N: NetworkMode>(
     }
     let owner = format!("service {id}");
     let handle = stack.add_owned(id, svc, &owner)?;
+    task.shared.add_service(&handle)?;
+    if let Some(spec) = &s.service_connect {
+        service_connect::wait_for_servers(&handle, spec, &s.cluster)?;
+    }
     if (s.strategy.is_some() || s.cluster_default_strategy)
         && let Some(assoc) = &s.cluster.associations
     {

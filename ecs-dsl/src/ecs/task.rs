@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use super::launch::{LaunchKind, LaunchType, NetworkKind, NetworkMode};
 use super::port::{ContainerPort, PortSpec, Protocol};
+use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::TaskDefinition as CfnTaskDefinition;
+use crate::cfn::efs::mount_target::MountTarget;
 use crate::error::{Error, Result};
 use crate::iam::{PolicyStatement, Role, ServicePrincipal};
 use crate::logs::LogGroup;
@@ -65,6 +67,29 @@ impl ContainerInfo {
 }
 
 impl TaskShared {
+    /// Records a service of this task definition; it waits for the mount targets known so far.
+    pub(crate) fn add_service(&self, service: &Handle<CfnService>) -> Result<()> {
+        for mt in self.mount_targets.borrow().iter() {
+            service.add_depends_on(mt)?;
+        }
+        self.services.borrow_mut().push(service.clone());
+        Ok(())
+    }
+
+    /// Records mount targets the tasks use; the services so far (and later ones) wait for
+    /// them.
+    pub(crate) fn add_mount_targets(&self, targets: &[Handle<MountTarget>]) -> Result<()> {
+        for service in self.services.borrow().iter() {
+            for mt in targets {
+                service.add_depends_on(mt)?;
+            }
+        }
+        self.mount_targets
+            .borrow_mut()
+            .extend(targets.iter().cloned());
+        Ok(())
+    }
+
     /// See [`TaskDefinition::port_problem`]; `task` is the `<stack>/<id>` the handle was made
     /// for.
     pub(crate) fn port_problem(
@@ -105,6 +130,11 @@ pub(crate) struct TaskShared {
     pub task_role: RefCell<Option<RoleSlot>>,
     pub execution_role: Option<RoleSlot>,
     pub log_group: Option<LogGroup>,
+    /// The services that run this task definition.
+    pub services: RefCell<Vec<Handle<CfnService>>>,
+    /// EFS mount targets the tasks mount through: every service waits for them, else its
+    /// first tasks can fail to mount while the targets are still being created.
+    pub mount_targets: RefCell<Vec<Handle<MountTarget>>>,
 }
 
 /// A task definition added to a stack, typed by launch type and network mode so that services

@@ -231,6 +231,8 @@ pub(crate) fn build(stack: &Stack, id: &str, t: TaskSpec) -> Result<TaskShared> 
         task_role: std::cell::RefCell::new(task_role),
         execution_role,
         log_group,
+        services: Default::default(),
+        mount_targets: Default::default(),
     })
 }
 

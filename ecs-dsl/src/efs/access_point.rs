@@ -151,6 +151,8 @@ impl AccessPoint {
         access: EfsAccess,
     ) -> Result<()> {
         self.file_system.grant(task, access, Some(self.arn()))?;
+        task.shared
+            .add_mount_targets(self.file_system.mount_targets())?;
         self.file_system.allow_from(tasks)
     }
 }

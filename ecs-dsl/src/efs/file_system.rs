@@ -115,6 +115,7 @@ pub struct FileSystem {
     pub(crate) handle: Handle<l1::FileSystem>,
     pub(crate) stack: Stack,
     security_group: SecurityGroup,
+    mount_targets: Vec<Handle<MountTarget>>,
 }
 
 impl FileSystem {
@@ -229,20 +230,22 @@ impl FileSystem {
             vpc,
             &format!("EFS mount targets of {id}"),
         )?;
+        let mut mount_targets = Vec::with_capacity(subnets.len());
         for (i, subnet) in subnets.iter().enumerate() {
-            stack.add(
+            mount_targets.push(stack.add(
                 &format!("{id}Mount{}", i + 1),
                 MountTarget::new(
                     handle.reference(),
                     Value::Literal(vec![security_group.id()]),
                     subnet.id.clone(),
                 ),
-            )?;
+            )?);
         }
         Ok(FileSystem {
             handle,
             stack: stack.clone(),
             security_group,
+            mount_targets,
         })
     }
 
@@ -303,7 +306,14 @@ impl FileSystem {
         access: EfsAccess,
     ) -> Result<()> {
         self.grant(task, access, None)?;
+        task.shared.add_mount_targets(&self.mount_targets)?;
         self.allow_from(tasks)
+    }
+
+    /// The mount targets, one per zone (rule E4). Services that mount the file system through
+    /// [`mount`](Self::mount) or an access point wait for them (`DependsOn`).
+    pub fn mount_targets(&self) -> &[Handle<MountTarget>] {
+        &self.mount_targets
     }
 
     /// The task volume for this file system: transit encryption and IAM authorization on

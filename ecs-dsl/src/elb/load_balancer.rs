@@ -1,7 +1,8 @@
 //! [`ApplicationLoadBalancer`] and its [`Listener`]s: at least two subnets, a security group,
 //! invalid header fields dropped, optional access logs; HTTP listeners (forward, redirect to
-//! HTTPS, fixed response), HTTPS listeners with exactly one default certificate and a TLS
-//! 1.2+ policy (rule L6), and path/host rules with priorities unique per listener (rule L5).
+//! HTTPS), HTTPS listeners with exactly one default certificate and a TLS 1.2+ policy (rule
+//! L6), and path/host rules with priorities unique per listener (rule L5). Listeners and rules
+//! forward to HTTP and HTTPS target groups only.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -10,12 +11,16 @@ use std::rc::Rc;
 use crate::cfn::elasticloadbalancingv2::listener as l1l;
 use crate::cfn::elasticloadbalancingv2::listener_rule as l1r;
 use crate::cfn::elasticloadbalancingv2::load_balancer as l1;
-use crate::ec2::{Port, SecurityGroup, SubnetKind, Vpc};
+use crate::ec2::{SecurityGroup, Vpc};
 use crate::ecs::{LaunchType, NetworkMode, Service};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
-use super::target_group::{TargetGroup, TargetKind};
+use super::common::{self, LbBase, LbSettings};
+use super::target_group::{TargetGroup, TargetKind, TargetProtocol};
+
+/// The target-group protocols Application Load Balancer listeners and rules forward to.
+const HTTP_GROUPS: &[TargetProtocol] = &[TargetProtocol::Http, TargetProtocol::Https];
 
 /// Settings of an Application Load Balancer.
 ///
@@ -24,42 +29,41 @@ use super::target_group::{TargetGroup, TargetKind};
 /// let props = AlbProps::internet_facing().name("web-alb").access_logs("my-log-bucket", "web");
 /// # let _ = props;
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AlbProps {
-    internet_facing: bool,
-    name: Option<String>,
-    access_logs: Option<(String, String)>,
+    settings: LbSettings,
 }
 
 impl AlbProps {
     /// In the public subnets, reachable from the internet.
     pub fn internet_facing() -> Self {
         AlbProps {
-            internet_facing: true,
-            name: None,
-            access_logs: None,
+            settings: LbSettings::new(true),
         }
     }
 
     /// In the private subnets, reachable from the VPC only.
     pub fn internal() -> Self {
         AlbProps {
-            internet_facing: false,
-            name: None,
-            access_logs: None,
+            settings: LbSettings::new(false),
         }
     }
 
     /// A physical name (rule L2: at most 32 of `[A-Za-z0-9-]`, no leading or trailing `-`,
     /// not starting with `internal-`).
     pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
+        self.settings.name = Some(name.into());
         self
     }
 
-    /// Writes access logs to an S3 bucket under a prefix.
-    pub fn access_logs(mut self, bucket: impl Into<String>, prefix: impl Into<String>) -> Self {
-        self.access_logs = Some((bucket.into(), prefix.into()));
+    /// Writes access logs to an S3 bucket (a name, or a parameter's value) under a prefix; the
+    /// bucket's policy must let Elastic Load Balancing deliver them.
+    pub fn access_logs(
+        mut self,
+        bucket: impl Into<Value<String>>,
+        prefix: impl Into<String>,
+    ) -> Self {
+        self.settings.access_logs = Some((bucket.into(), prefix.into()));
         self
     }
 }
@@ -85,11 +89,7 @@ impl AlbProps {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ApplicationLoadBalancer {
-    handle: Handle<l1::LoadBalancer>,
-    stack: Stack,
-    id: String,
-    security_group: SecurityGroup,
-    internet_facing: bool,
+    base: LbBase,
 }
 
 impl ApplicationLoadBalancer {
@@ -97,168 +97,84 @@ impl ApplicationLoadBalancer {
     /// else the private ones (at least two, in different zones), with a security group
     /// `<id>Sg` and invalid header fields dropped.
     pub fn new(stack: &Stack, id: &str, vpc: &Vpc, props: AlbProps) -> Result<Self> {
-        if let Some(name) = &props.name {
-            let ok = super::valid_name(name) && !name.starts_with("internal-");
-            if !ok {
-                return Err(Error::rule(
-                    stack.name(),
-                    id,
-                    "Name",
-                    "L2",
-                    format!(
-                        "`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`, not starting with `internal-`"
-                    ),
-                ));
-            }
-        }
-        let kind = if props.internet_facing {
-            SubnetKind::Public
-        } else {
-            SubnetKind::Private
-        };
-        if let Some(subnets) = vpc.subnets(kind)
-            && subnets.len() < 2
-        {
-            return Err(Error::invalid_value(
-                stack.name(),
-                id,
-                "Subnets",
-                format!(
-                    "{} {kind:?} subnet(s): a load balancer needs at least two, in different Availability Zones",
-                    subnets.len()
-                ),
-            ));
-        }
-        let security_group = SecurityGroup::new(
+        let base = LbBase::new(
             stack,
-            &format!("{id}Sg"),
+            id,
             vpc,
-            &format!("Load balancer {id}"),
-        )?;
-        let mut attributes = vec![
-            l1::LoadBalancerAttribute::new()
-                .key("routing.http.drop_invalid_header_fields.enabled")
-                .value("true"),
-        ];
-        if let Some((bucket, prefix)) = &props.access_logs {
-            attributes.push(
+            &props.settings,
+            l1::LoadBalancerType::Application,
+            vec![
                 l1::LoadBalancerAttribute::new()
-                    .key("access_logs.s3.enabled")
+                    .key("routing.http.drop_invalid_header_fields.enabled")
                     .value("true"),
-            );
-            attributes.push(
-                l1::LoadBalancerAttribute::new()
-                    .key("access_logs.s3.bucket")
-                    .value(bucket.as_str()),
-            );
-            attributes.push(
-                l1::LoadBalancerAttribute::new()
-                    .key("access_logs.s3.prefix")
-                    .value(prefix.as_str()),
-            );
-        }
-        let mut lb = l1::LoadBalancer::new()
-            .type_(l1::LoadBalancerType::Application)
-            .scheme(if props.internet_facing {
-                l1::LoadBalancerScheme::InternetFacing
-            } else {
-                l1::LoadBalancerScheme::Internal
-            })
-            .subnets(vpc.subnet_ids(kind))
-            .security_groups(Value::Literal(vec![security_group.id()]))
-            .load_balancer_attributes(attributes);
-        if let Some(name) = &props.name {
-            lb = lb.name(name.as_str());
-        }
-        let handle = stack.add(id, lb)?;
-        Ok(ApplicationLoadBalancer {
-            handle,
-            stack: stack.clone(),
-            id: id.to_owned(),
-            security_group,
-            internet_facing: props.internet_facing,
-        })
+            ],
+        )?;
+        Ok(ApplicationLoadBalancer { base })
     }
 
     /// The ARN.
     pub fn arn(&self) -> Value<String> {
-        self.handle.reference()
+        self.base.arn()
     }
 
     /// The DNS name.
     pub fn dns_name(&self) -> Value<String> {
-        self.handle.attr_dns_name()
+        self.base.handle.attr_dns_name()
     }
 
     /// The full name (`app/<name>/<id>`), for metrics and the request-count scaling label
     /// (rule S17).
     pub fn full_name(&self) -> Value<String> {
-        self.handle.attr_load_balancer_full_name()
+        self.base.handle.attr_load_balancer_full_name()
     }
 
     /// The load balancer's security group.
     pub fn security_group(&self) -> &SecurityGroup {
-        &self.security_group
+        &self.base.security_group
     }
 
     /// The L1 handle.
     pub fn handle(&self) -> &Handle<l1::LoadBalancer> {
-        &self.handle
+        &self.base.handle
     }
 
-    fn open(&self, port: u16, why: &str) -> Result<()> {
-        if self.internet_facing {
-            self.security_group
-                .allow_from_cidr("0.0.0.0/0", Port::tcp(port), why)?;
-        }
-        Ok(())
-    }
-
-    fn listener(
-        &self,
-        id: &str,
-        port: u16,
-        protocol: l1l::ListenerProtocol,
-        default: l1l::Action,
-        certificate: Option<Value<String>>,
-    ) -> Result<Listener> {
-        let mut l = l1l::Listener::new(vec![default], self.arn())
-            .port(i64::from(port))
-            .protocol(protocol);
-        if let Some(cert) = certificate {
-            l = l
-                .certificates(vec![l1l::Certificate::new().certificate_arn(cert)])
-                .ssl_policy(TLS_POLICY);
-        }
-        let handle = self.stack.add(id, l)?;
-        Ok(Listener {
+    /// The listener of this load balancer that `handle` names.
+    fn listener(&self, handle: Handle<l1l::Listener>) -> Listener {
+        Listener {
             handle,
-            stack: self.stack.clone(),
-            lb_security_group: self.security_group.clone(),
+            lb: self.base.clone(),
             priorities: Rc::new(RefCell::new(BTreeMap::new())),
-        })
+        }
     }
 
-    /// An HTTP listener forwarding to `target_group` (opened to the internet when
-    /// internet-facing).
+    /// An HTTP listener forwarding to `target_group`, an HTTP or HTTPS group (opened to the
+    /// internet when internet-facing).
     pub fn http_listener<T: TargetKind>(
         &self,
         id: &str,
         port: u16,
         target_group: &TargetGroup<T>,
     ) -> Result<Listener> {
-        self.open(port, &format!("HTTP {port} to load balancer {}", self.id))?;
-        self.listener(
+        let forward = common::default_forward(
+            &self.base.stack,
             id,
-            port,
+            "an HTTP listener of an Application Load Balancer",
+            target_group,
+            HTTP_GROUPS,
+        )?;
+        let handle = self.base.add_listener(
+            (id, port),
             l1l::ListenerProtocol::Http,
-            l1l::Action::new(l1l::ActionType::Forward).target_group_arn(target_group.arn()),
+            forward,
             None,
-        )
+            &format!("HTTP {port} to load balancer {}", self.base.id),
+        )?;
+        Ok(self.listener(handle))
     }
 
     /// An HTTPS listener with exactly one default certificate (rule L6) and the TLS 1.2+
-    /// policy `ELBSecurityPolicy-TLS13-1-2-2021-06`, forwarding to `target_group`.
+    /// policy `ELBSecurityPolicy-TLS13-1-2-2021-06`, forwarding to `target_group`, an HTTP
+    /// or HTTPS group.
     pub fn https_listener<T: TargetKind>(
         &self,
         id: &str,
@@ -266,25 +182,27 @@ impl ApplicationLoadBalancer {
         certificate_arn: impl Into<Value<String>>,
         target_group: &TargetGroup<T>,
     ) -> Result<Listener> {
-        self.open(port, &format!("HTTPS {port} to load balancer {}", self.id))?;
-        self.listener(
+        let forward = common::default_forward(
+            &self.base.stack,
             id,
-            port,
+            "an HTTPS listener of an Application Load Balancer",
+            target_group,
+            HTTP_GROUPS,
+        )?;
+        let handle = self.base.add_listener(
+            (id, port),
             l1l::ListenerProtocol::Https,
-            l1l::Action::new(l1l::ActionType::Forward).target_group_arn(target_group.arn()),
+            forward,
             Some(certificate_arn.into()),
-        )
+            &format!("HTTPS {port} to load balancer {}", self.base.id),
+        )?;
+        Ok(self.listener(handle))
     }
 
     /// An HTTP listener on port 80 that redirects every request to HTTPS on 443 (301).
     pub fn redirect_http_to_https(&self, id: &str) -> Result<Listener> {
-        self.open(
-            80,
-            &format!("HTTP 80 to load balancer {} (redirect)", self.id),
-        )?;
-        self.listener(
-            id,
-            80,
+        let handle = self.base.add_listener(
+            (id, 80),
             l1l::ListenerProtocol::Http,
             l1l::Action::new(l1l::ActionType::Redirect).redirect_config(
                 l1l::RedirectConfig::new(l1l::RedirectConfigStatusCode::Http301)
@@ -292,11 +210,18 @@ impl ApplicationLoadBalancer {
                     .port("443"),
             ),
             None,
-        )
+            &format!("HTTP 80 to load balancer {} (redirect)", self.base.id),
+        )?;
+        Ok(self.listener(handle))
     }
 }
 
-/// The TLS policy of HTTPS listeners: TLS 1.3 and 1.2 only (rule L6).
+/// The TLS policy of HTTPS listeners (Application Load Balancers) and TLS listeners (Network
+/// Load Balancers): TLS 1.3 and 1.2 only (rule L6).
+///
+/// ```
+/// assert_eq!(ecs_dsl::elb::TLS_POLICY, "ELBSecurityPolicy-TLS13-1-2-2021-06");
+/// ```
 pub const TLS_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /// A condition of a listener rule.
@@ -324,8 +249,8 @@ impl RuleCondition {
 #[derive(Debug, Clone)]
 pub struct Listener {
     handle: Handle<l1l::Listener>,
-    stack: Stack,
-    lb_security_group: SecurityGroup,
+    /// The load balancer.
+    lb: LbBase,
     /// Priorities used so far: priority -> rule id (rule L5).
     priorities: Rc<RefCell<BTreeMap<u32, String>>>,
 }
@@ -341,8 +266,8 @@ impl Listener {
         &self.handle
     }
 
-    /// A rule forwarding requests that match every condition to `target_group`; priority
-    /// 1-50000 and unique on this listener (rule L5).
+    /// A rule forwarding requests that match every condition to `target_group`, an HTTP or
+    /// HTTPS group; priority 1-50000 and unique on this listener (rule L5).
     pub fn add_rule<T: TargetKind>(
         &self,
         id: &str,
@@ -350,7 +275,7 @@ impl Listener {
         conditions: &[RuleCondition],
         target_group: &TargetGroup<T>,
     ) -> Result<Handle<l1r::ListenerRule>> {
-        let stack = self.stack.name();
+        let stack = self.lb.stack.name();
         if !(1..=50_000).contains(&priority) {
             return Err(Error::rule(
                 stack,
@@ -380,6 +305,14 @@ impl Listener {
                 "a rule needs at least one condition",
             ));
         }
+        common::check_forward(
+            &self.lb.stack,
+            id,
+            "Actions.TargetGroupArn",
+            "a rule of an Application Load Balancer listener",
+            target_group,
+            HTTP_GROUPS,
+        )?;
         let conditions: Vec<l1r::RuleCondition> = conditions
             .iter()
             .map(|c| match c {
@@ -391,7 +324,7 @@ impl Listener {
                     .host_header_config(l1r::HostHeaderConfig::new().values(h.clone())),
             })
             .collect();
-        let rule = self.stack.add(
+        let rule = self.lb.stack.add(
             id,
             l1r::ListenerRule::new(
                 vec![
@@ -409,18 +342,14 @@ impl Listener {
     /// Wires a service whose target group this listener (or one of its rules) forwards to:
     /// the service waits for the listener (`DependsOn`, else ECS cannot register it with a
     /// target group that has no load balancer yet) and its tasks accept `port` from the load
-    /// balancer's security group.
+    /// balancer's security group (one ingress rule, however many of the load balancer's
+    /// listeners serve the service).
     pub fn serves<L: LaunchType, N: NetworkMode, K>(
         &self,
         service: &Service<L, N, K>,
         tasks: &SecurityGroup,
         port: u16,
     ) -> Result<()> {
-        service.handle().add_depends_on(&self.handle)?;
-        tasks.allow_from(
-            &self.lb_security_group,
-            Port::tcp(port),
-            &format!("{port} from the load balancer"),
-        )
+        self.lb.serve(&self.handle, service, tasks, port)
     }
 }

@@ -22,7 +22,23 @@ impl TargetKind for Instance {
     const TYPE: l1::TargetGroupTargetType = l1::TargetGroupTargetType::Instance;
 }
 
-/// The protocol between the load balancer and the targets.
+/// The protocol between the load balancer and the targets. HTTP and HTTPS groups take
+/// traffic from Application Load Balancer listeners, TCP and TLS groups from Network Load
+/// Balancer listeners.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::Vpc;
+/// use ecs_dsl::ecs::Ip;
+/// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+/// let mut app = App::new();
+/// let stack = app.stack("tcp")?;
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+/// TargetGroup::<Ip>::builder(&stack, "Db", &vpc, 5432, TargetProtocol::Tcp).build()?;
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["Db"]["Properties"]["Protocol"], "TCP");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TargetProtocol {
     /// HTTP (Application Load Balancer).
@@ -33,6 +49,28 @@ pub enum TargetProtocol {
     Tcp,
     /// TLS (Network Load Balancer).
     Tls,
+}
+
+impl TargetProtocol {
+    /// The CloudFormation value.
+    fn l1(self) -> l1::TargetGroupProtocol {
+        match self {
+            TargetProtocol::Http => l1::TargetGroupProtocol::Http,
+            TargetProtocol::Https => l1::TargetGroupProtocol::Https,
+            TargetProtocol::Tcp => l1::TargetGroupProtocol::Tcp,
+            TargetProtocol::Tls => l1::TargetGroupProtocol::Tls,
+        }
+    }
+
+    /// The CloudFormation spelling: `HTTP`, `HTTPS`, `TCP`, `TLS`.
+    pub(crate) fn as_str(self) -> &'static str {
+        self.l1().as_str()
+    }
+
+    /// Whether Application Load Balancers use this protocol (else Network Load Balancers do).
+    fn is_http(self) -> bool {
+        matches!(self, TargetProtocol::Http | TargetProtocol::Https)
+    }
 }
 
 /// The target group's health check; checked when the group is created (rule L3).
@@ -54,7 +92,8 @@ pub struct HealthCheck {
 
 impl HealthCheck {
     /// An HTTP(S) check of `path` (defaults: every 30 s, 5 s timeout, 5 healthy / 2
-    /// unhealthy, codes 200).
+    /// unhealthy; success codes 200 on HTTP(S) groups, 200-399 on TCP and TLS groups). On a
+    /// TCP group the check is made over HTTP, on a TLS group over HTTPS.
     pub fn http(path: impl Into<String>) -> Self {
         HealthCheck {
             path: Some(path.into()),
@@ -66,7 +105,8 @@ impl HealthCheck {
         }
     }
 
-    /// A TCP connect check (Network Load Balancers).
+    /// A TCP connect check, for TCP and TLS target groups only (Network Load Balancers; rule
+    /// L3). It takes no [`matcher`](Self::matcher).
     pub fn tcp() -> Self {
         HealthCheck {
             path: None,
@@ -97,7 +137,8 @@ impl HealthCheck {
         self
     }
 
-    /// Success codes: `200`, `200,202` or a range `200-299`, within 200-499.
+    /// Success codes of an HTTP(S) check: `200`, `200,202` or a range `200-299`, within
+    /// 200-499 on HTTP(S) target groups and 200-599 on TCP and TLS groups (rule L3).
     pub fn matcher(mut self, codes: impl Into<String>) -> Self {
         self.matcher = Some(codes.into());
         self
@@ -126,6 +167,7 @@ impl HealthCheck {
 #[derive(Debug, Clone)]
 pub struct TargetGroup<T> {
     handle: Handle<l1::TargetGroup>,
+    protocol: TargetProtocol,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -190,6 +232,11 @@ impl<T: TargetKind> TargetGroup<T> {
     pub fn as_ref(&self) -> TargetGroupRef<T> {
         TargetGroupRef::from_arn(self.arn())
     }
+
+    /// The protocol, which decides the listeners that may forward to this group.
+    pub(crate) fn protocol(&self) -> TargetProtocol {
+        self.protocol
+    }
 }
 
 impl<T: TargetKind> From<&TargetGroup<T>> for TargetGroupRef<T> {
@@ -245,16 +292,11 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
                 format!("`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`"),
             ));
         }
-        let http = matches!(self.protocol, TargetProtocol::Http | TargetProtocol::Https);
+        let http = self.protocol.is_http();
         let mut tg = l1::TargetGroup::new()
             .target_type(T::TYPE)
             .port(i64::from(self.port))
-            .protocol(match self.protocol {
-                TargetProtocol::Http => l1::TargetGroupProtocol::Http,
-                TargetProtocol::Https => l1::TargetGroupProtocol::Https,
-                TargetProtocol::Tcp => l1::TargetGroupProtocol::Tcp,
-                TargetProtocol::Tls => l1::TargetGroupProtocol::Tls,
-            })
+            .protocol(self.protocol.l1())
             .vpc_id(self.vpc.clone());
         if let Some(name) = &self.name {
             tg = tg.name(name.as_str());
@@ -281,21 +323,46 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
                     ),
                 ));
             }
-            if h.path.is_some() && !http {
-                return Err(rule(
-                    "HealthCheckPath",
-                    "L3",
-                    "an HTTP health check needs an HTTP or HTTPS target group".to_owned(),
-                ));
-            }
+            // Application Load Balancers check HTTP(S) groups over HTTP(S) only; Network Load
+            // Balancers check TCP and TLS groups over TCP, HTTP or HTTPS. Their default is TCP,
+            // so an HTTP(S) check of a TCP or TLS group names its protocol.
+            let protocol = match (&h.path, self.protocol) {
+                (None, TargetProtocol::Http | TargetProtocol::Https) => {
+                    return Err(rule(
+                        "HealthCheckProtocol",
+                        "L3",
+                        format!(
+                            "a TCP health check needs a TCP or TLS target group, not {}",
+                            self.protocol.as_str()
+                        ),
+                    ));
+                }
+                (Some(_), TargetProtocol::Http | TargetProtocol::Https) => None,
+                (Some(_), TargetProtocol::Tcp) => Some(l1::TargetGroupHealthCheckProtocol::Http),
+                (Some(_), TargetProtocol::Tls) => Some(l1::TargetGroupHealthCheckProtocol::Https),
+                (None, TargetProtocol::Tcp | TargetProtocol::Tls) => {
+                    Some(l1::TargetGroupHealthCheckProtocol::Tcp)
+                }
+            };
             if let Some(m) = &h.matcher {
-                check_matcher(m).map_err(|why| rule("Matcher.HttpCode", "L3", why))?;
+                if h.path.is_none() {
+                    return Err(rule(
+                        "Matcher.HttpCode",
+                        "L3",
+                        format!("`{m}`: a TCP health check takes no success codes"),
+                    ));
+                }
+                let highest = if http { 499 } else { 599 };
+                check_matcher(m, highest).map_err(|why| rule("Matcher.HttpCode", "L3", why))?;
             }
             tg = tg
                 .health_check_interval_seconds(i64::from(h.interval))
                 .health_check_timeout_seconds(i64::from(h.timeout))
                 .healthy_threshold_count(i64::from(h.healthy))
                 .unhealthy_threshold_count(i64::from(h.unhealthy));
+            if let Some(protocol) = protocol {
+                tg = tg.health_check_protocol(protocol);
+            }
             if let Some(path) = &h.path {
                 tg = tg.health_check_path(path.as_str());
             }
@@ -347,18 +414,20 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         let handle = self.stack.add(id, tg)?;
         Ok(TargetGroup {
             handle,
+            protocol: self.protocol,
             _type: PhantomData,
         })
     }
 }
 
-/// `200`, `200,202`, `200-299`: codes within 200-499.
-fn check_matcher(text: &str) -> std::result::Result<(), String> {
+/// `200`, `200,202`, `200-299`: codes within 200 to `highest` (499 for Application Load
+/// Balancers, 599 for Network Load Balancers).
+fn check_matcher(text: &str, highest: u16) -> std::result::Result<(), String> {
     let code = |c: &str| {
         c.parse::<u16>()
             .ok()
-            .filter(|n| (200..=499).contains(n))
-            .ok_or_else(|| format!("`{text}`: codes are 200 to 499"))
+            .filter(|n| (200..=highest).contains(n))
+            .ok_or_else(|| format!("`{text}`: codes are 200 to {highest}"))
     };
     for part in text.split(',') {
         match part.split_once('-') {
