@@ -1,0 +1,249 @@
+//! Assertions on synthesized templates, for users' tests: resource counts, resources whose
+//! properties contain a JSON subset, outputs, and a one-line snapshot of every stack of an app.
+//!
+//! The `has_*` and `*_is` methods panic with a readable message (which resources of that type
+//! exist and how the closest one differs) and are meant for `#[test]` functions; each has a
+//! `check_*` twin that returns the message as an error instead.
+//!
+//! ```
+//! use ecs_dsl::assertions::Template;
+//! use ecs_dsl::prelude::*;
+//! use serde_json::json;
+//! let mut app = App::new();
+//! let stack = app.stack("web")?;
+//! ecs_dsl::ecs::Cluster::builder(&stack, "Cluster")
+//!     .container_insights(ecs_dsl::ecs::ContainerInsights::Enabled)
+//!     .build()?;
+//! let t = Template::from_app(&app, "web")?;
+//! t.resource_count_is("AWS::ECS::Cluster", 1);
+//! t.has_resource_properties(
+//!     "AWS::ECS::Cluster",
+//!     json!({"ClusterSettings": [{"Name": "containerInsights", "Value": "enabled"}]}),
+//! );
+//! # Ok::<(), ecs_dsl::Error>(())
+//! ```
+//!
+//! Matching: an expected object matches an actual object that has every expected key with a
+//! matching value (other keys are ignored); an expected array matches an actual array of the
+//! same length whose elements match in order; other values must be equal. Use
+//! [`Match::absent`] for a key that must not be there and [`Match::array_containing`] for an
+//! array that contains matching elements in any order.
+
+mod matcher;
+mod snapshot;
+
+use std::fmt::Write as _;
+
+use serde_json::Value as Json;
+
+use crate::template::App;
+
+pub use matcher::Match;
+pub use snapshot::stack_snapshots;
+
+/// A synthesized template to assert on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    stack: String,
+    json: Json,
+}
+
+impl Template {
+    /// The template of `stack` in `app` (synthesizes the app).
+    pub fn from_app(app: &App, stack: &str) -> crate::Result<Self> {
+        let assembly = app.synthesize()?;
+        match assembly.stack(stack) {
+            Some(s) => Ok(Template::from_json(stack, s.template_json())),
+            None => Err(crate::Error::invalid_value(
+                stack,
+                "",
+                "stack",
+                format!(
+                    "no stack `{stack}` in the app; it has {}",
+                    assembly
+                        .stacks
+                        .iter()
+                        .map(|s| format!("`{}`", s.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// A synthesized stack's template.
+    pub fn from_stack(stack: &crate::template::SynthesizedStack) -> Self {
+        Template::from_json(&stack.name, stack.template_json())
+    }
+
+    /// A template given as JSON (for example read from a file); `stack` names it in messages.
+    pub fn from_json(stack: &str, json: Json) -> Self {
+        Template {
+            stack: stack.to_owned(),
+            json,
+        }
+    }
+
+    /// The whole template.
+    pub fn json(&self) -> &Json {
+        &self.json
+    }
+
+    /// A resource by logical id.
+    pub fn resource(&self, logical_id: &str) -> Option<&Json> {
+        self.json["Resources"].get(logical_id)
+    }
+
+    fn of_type<'a>(&'a self, type_: &'a str) -> impl Iterator<Item = (&'a String, &'a Json)> {
+        self.json["Resources"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(move |(_, r)| r["Type"] == type_)
+    }
+
+    /// The resources of `type_` whose properties match `properties` (see the module docs),
+    /// by logical id.
+    pub fn find_resources(&self, type_: &str, properties: impl Into<Match>) -> Vec<(String, Json)> {
+        let m = properties.into();
+        self.of_type(type_)
+            .filter(|(_, r)| m.mismatch(props(r), "Properties").is_none())
+            .map(|(id, r)| (id.clone(), r.clone()))
+            .collect()
+    }
+
+    /// Checks that there are exactly `n` resources of `type_`.
+    pub fn check_resource_count_is(&self, type_: &str, n: usize) -> Result<(), String> {
+        let ids: Vec<&String> = self.of_type(type_).map(|(id, _)| id).collect();
+        if ids.len() == n {
+            return Ok(());
+        }
+        Err(format!(
+            "stack `{}`: expected {n} resource(s) of type {type_}, found {}{}",
+            self.stack,
+            ids.len(),
+            if ids.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ": {}",
+                    ids.iter()
+                        .map(|i| i.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ))
+    }
+
+    /// Asserts that there are exactly `n` resources of `type_`.
+    #[track_caller]
+    pub fn resource_count_is(&self, type_: &str, n: usize) {
+        if let Err(e) = self.check_resource_count_is(type_, n) {
+            panic!("{e}");
+        }
+    }
+
+    /// Checks that a resource of `type_` has properties matching `properties`; the error
+    /// shows how each resource of that type differs, closest first.
+    pub fn check_resource_properties(
+        &self,
+        type_: &str,
+        properties: impl Into<Match>,
+    ) -> Result<(), String> {
+        let m = properties.into();
+        self.check_some(type_, "properties", |r| m.mismatch(props(r), "Properties"))
+    }
+
+    /// Asserts that a resource of `type_` has properties matching `properties`.
+    #[track_caller]
+    pub fn has_resource_properties(&self, type_: &str, properties: impl Into<Match>) {
+        if let Err(e) = self.check_resource_properties(type_, properties) {
+            panic!("{e}");
+        }
+    }
+
+    /// Checks that a resource of `type_` matches `resource` as a whole (`Properties`,
+    /// `DependsOn`, `DeletionPolicy`...).
+    pub fn check_resource(&self, type_: &str, resource: impl Into<Match>) -> Result<(), String> {
+        let m = resource.into();
+        self.check_some(type_, "resource", |r| m.mismatch(r, ""))
+    }
+
+    /// Asserts that a resource of `type_` matches `resource` as a whole.
+    #[track_caller]
+    pub fn has_resource(&self, type_: &str, resource: impl Into<Match>) {
+        if let Err(e) = self.check_resource(type_, resource) {
+            panic!("{e}");
+        }
+    }
+
+    /// Checks that the output `id` exists and matches `output` (`Value`, `Export`...).
+    pub fn check_output(&self, id: &str, output: impl Into<Match>) -> Result<(), String> {
+        let outputs = self.json["Outputs"].as_object();
+        let Some(actual) = outputs.and_then(|o| o.get(id)) else {
+            let ids: Vec<&str> = outputs
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| k.as_str())
+                .collect();
+            return Err(format!(
+                "stack `{}`: no output `{id}`; outputs: {}",
+                self.stack,
+                if ids.is_empty() {
+                    "none".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            ));
+        };
+        match output.into().mismatch(actual, &format!("Outputs.{id}")) {
+            None => Ok(()),
+            Some(d) => Err(format!("stack `{}`: output `{id}`: {d}", self.stack)),
+        }
+    }
+
+    /// Asserts that the output `id` exists and matches `output`.
+    #[track_caller]
+    pub fn has_output(&self, id: &str, output: impl Into<Match>) {
+        if let Err(e) = self.check_output(id, output) {
+            panic!("{e}");
+        }
+    }
+
+    /// The shared search of `check_resource*`: passes when one resource of `type_` has no
+    /// mismatch, else lists the resources, closest (shortest difference) first.
+    fn check_some(
+        &self,
+        type_: &str,
+        what: &str,
+        mismatch: impl Fn(&Json) -> Option<matcher::Mismatch>,
+    ) -> Result<(), String> {
+        let mut misses: Vec<(String, matcher::Mismatch)> = Vec::new();
+        for (id, r) in self.of_type(type_) {
+            match mismatch(r) {
+                None => return Ok(()),
+                Some(d) => misses.push((id.clone(), d)),
+            }
+        }
+        let mut msg = format!("stack `{}`: no {type_} has the expected {what}", self.stack);
+        if misses.is_empty() {
+            let _ = write!(msg, "; the stack has no resource of that type");
+            return Err(msg);
+        }
+        misses.sort_by_key(|(id, d)| (d.depth_penalty(), id.clone()));
+        let _ = write!(msg, "; closest first:");
+        for (id, d) in misses.iter().take(3) {
+            let _ = write!(msg, "\n  {id}: {d}");
+        }
+        if misses.len() > 3 {
+            let _ = write!(msg, "\n  ({} more)", misses.len() - 3);
+        }
+        Err(msg)
+    }
+}
+
+fn props(r: &Json) -> &Json {
+    static EMPTY: Json = Json::Null;
+    r.get("Properties").unwrap_or(&EMPTY)
+}
