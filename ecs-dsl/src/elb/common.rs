@@ -62,19 +62,18 @@ impl LbBase {
         type_: l1::LoadBalancerType,
         mut attributes: Vec<l1::LoadBalancerAttribute>,
     ) -> Result<Self> {
-        if let Some(name) = &settings.name {
-            let ok = super::valid_name(name) && !name.starts_with("internal-");
-            if !ok {
-                return Err(Error::rule(
-                    stack.name(),
-                    id,
-                    "Name",
-                    "L2",
-                    format!(
-                        "`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`, not starting with `internal-`"
-                    ),
-                ));
-            }
+        if let Some(name) = &settings.name
+            && !super::rules::valid_load_balancer_name(name)
+        {
+            return Err(Error::rule(
+                stack.name(),
+                id,
+                "Name",
+                "L2",
+                format!(
+                    "`{name}`: at most 32 of [A-Za-z0-9-], not starting or ending with `-`, not starting with `internal-`"
+                ),
+            ));
         }
         let kind = if settings.internet_facing {
             SubnetKind::Public

@@ -50,7 +50,14 @@ impl AlbProps {
     }
 
     /// A physical name (rule L2: at most 32 of `[A-Za-z0-9-]`, no leading or trailing `-`,
-    /// not starting with `internal-`).
+    /// not starting with `internal-`), checked when the load balancer is created; a
+    /// [`load_balancer_name!`](crate::load_balancer_name) is checked at compile time.
+    ///
+    /// ```
+    /// use ecs_dsl::elb::AlbProps;
+    /// let checked = AlbProps::internet_facing().name(ecs_dsl::load_balancer_name!("web-alb"));
+    /// assert_eq!(checked, AlbProps::internet_facing().name("web-alb"));
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.settings.name = Some(name.into());
         self

@@ -70,7 +70,8 @@ impl NlbProps {
     }
 
     /// A physical name (rule L2: at most 32 of `[A-Za-z0-9-]`, no leading or trailing `-`,
-    /// not starting with `internal-`), checked by [`NetworkLoadBalancer::new`].
+    /// not starting with `internal-`), checked by [`NetworkLoadBalancer::new`]; a
+    /// [`load_balancer_name!`](crate::load_balancer_name) is checked at compile time.
     ///
     /// ```
     /// use ecs_dsl::prelude::*;
@@ -82,6 +83,8 @@ impl NlbProps {
     /// let bad = NetworkLoadBalancer::new(&stack, "Bad", &vpc, NlbProps::internal().name("internal-db"));
     /// assert!(bad.unwrap_err().to_string().contains("rule L2"));
     /// NetworkLoadBalancer::new(&stack, "Nlb", &vpc, NlbProps::internal().name("db-nlb"))?;
+    /// let name = ecs_dsl::load_balancer_name!("cache-nlb");
+    /// NetworkLoadBalancer::new(&stack, "Cache", &vpc, NlbProps::internal().name(name))?;
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn name(mut self, name: impl Into<String>) -> Self {

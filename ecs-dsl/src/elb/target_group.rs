@@ -10,6 +10,13 @@ use crate::ecs::{Instance, Ip, TargetGroupRef};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
+use super::__rules::TargetHealthSpec;
+use super::literals::{DeregistrationDelay, SlowStart, Stickiness};
+use super::rules::{
+    DEREGISTRATION, HIGHEST_CODE_HTTP, HIGHEST_CODE_NLB, INTERVAL, SLOW_START, STICKINESS,
+    THRESHOLD, TIMEOUT, within,
+};
+
 /// The target types a [`TargetGroup`] can have.
 pub trait TargetKind {
     /// The `TargetType` value.
@@ -73,12 +80,14 @@ impl TargetProtocol {
     }
 }
 
-/// The target group's health check; checked when the group is created (rule L3).
+/// The target group's health check; checked when the group is created (rule L3). For literal
+/// settings [`target_health!`](crate::target_health) makes the same value checked at compile
+/// time.
 ///
 /// ```
 /// use ecs_dsl::elb::HealthCheck;
 /// let check = HealthCheck::http("/healthz").interval_secs(15).timeout_secs(5).thresholds(2, 3).matcher("200-299");
-/// # let _ = check;
+/// assert_eq!(check, ecs_dsl::target_health!(http "/healthz", interval = 15, timeout = 5, healthy = 2, unhealthy = 3, matcher = "200-299"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HealthCheck {
@@ -95,26 +104,26 @@ impl HealthCheck {
     /// unhealthy; success codes 200 on HTTP(S) groups, 200-399 on TCP and TLS groups). On a
     /// TCP group the check is made over HTTP, on a TLS group over HTTPS.
     pub fn http(path: impl Into<String>) -> Self {
-        HealthCheck {
-            path: Some(path.into()),
-            interval: 30,
-            timeout: 5,
-            healthy: 5,
-            unhealthy: 2,
-            matcher: None,
-        }
+        HealthCheck::__checked(Some(path.into()), TargetHealthSpec::http())
     }
 
     /// A TCP connect check, for TCP and TLS target groups only (Network Load Balancers; rule
     /// L3). It takes no [`matcher`](Self::matcher).
     pub fn tcp() -> Self {
+        HealthCheck::__checked(None, TargetHealthSpec::tcp())
+    }
+
+    /// Used by [`target_health!`](crate::target_health) after it checked the literals; not for
+    /// direct use.
+    #[doc(hidden)]
+    pub fn __checked(path: Option<String>, spec: TargetHealthSpec) -> Self {
         HealthCheck {
-            path: None,
-            interval: 30,
-            timeout: 10,
-            healthy: 5,
-            unhealthy: 2,
-            matcher: None,
+            path,
+            interval: spec.interval,
+            timeout: spec.timeout,
+            healthy: spec.healthy,
+            unhealthy: spec.unhealthy,
+            matcher: spec.matcher.map(String::from),
         }
     }
 
@@ -247,7 +256,25 @@ impl<T: TargetKind> From<&TargetGroup<T>> for TargetGroupRef<T> {
 
 impl<T: TargetKind> TargetGroupBuilder<T> {
     /// A physical name (rule L1: at most 32 of `[A-Za-z0-9-]`, not starting or ending with
-    /// `-`). Without one CloudFormation generates a name, so the group can be replaced.
+    /// `-`), checked when the group is built; a
+    /// [`target_group_name!`](crate::target_group_name) is checked at compile time. Without
+    /// one CloudFormation generates a name, so the group can be replaced.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// tg("Web").name(ecs_dsl::target_group_name!("web")).build()?;
+    /// tg("Api").name(String::from("api")).build()?;
+    /// let bad = tg("Bad").name("bad_name").build().unwrap_err();
+    /// assert!(bad.to_string().contains("rule L1"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
@@ -259,22 +286,95 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         self
     }
 
-    /// Seconds a deregistering target keeps its connections (0-3600, rule L4; default 300).
+    /// Seconds a deregistering target keeps its connections (0-3600, rule L4; default 300),
+    /// checked when the group is built. For a literal,
+    /// [`deregistration_delay`](Self::deregistration_delay) is checked at compile time.
     pub fn deregistration_delay_secs(mut self, secs: u32) -> Self {
         self.deregistration = Some(secs);
         self
     }
 
-    /// Load-balancer cookie stickiness for this many seconds (1-604800, rule L4).
+    /// The deregistration delay of a [`deregistration_delay!`](crate::deregistration_delay),
+    /// checked at compile time (rule L4).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http)
+    ///     .deregistration_delay(ecs_dsl::deregistration_delay!(30))
+    ///     .build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let a = &t["Resources"]["Web"]["Properties"]["TargetGroupAttributes"][0];
+    /// assert_eq!((&a["Key"], &a["Value"]), (&"deregistration_delay.timeout_seconds".into(), &"30".into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn deregistration_delay(self, delay: DeregistrationDelay) -> Self {
+        self.deregistration_delay_secs(delay.as_secs())
+    }
+
+    /// Load-balancer cookie stickiness for this many seconds (1-604800, rule L4), on an HTTP(S)
+    /// group; checked when the group is built. For a literal, [`stickiness`](Self::stickiness)
+    /// is checked at compile time.
     pub fn stickiness_secs(mut self, secs: u32) -> Self {
         self.stickiness = Some(secs);
         self
     }
 
-    /// Ramps traffic to a new target over this many seconds (30-900, rule L4).
+    /// The stickiness of a [`stickiness!`](crate::stickiness), checked at compile time (rule
+    /// L4); that the group is HTTP or HTTPS is checked when it is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id, protocol| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, protocol);
+    /// tg("Web", TargetProtocol::Http).stickiness(ecs_dsl::stickiness!(3600)).build()?;
+    /// let tcp = tg("Db", TargetProtocol::Tcp).stickiness(ecs_dsl::stickiness!(3600)).build();
+    /// assert!(tcp.unwrap_err().to_string().contains("rule L4"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn stickiness(self, stickiness: Stickiness) -> Self {
+        self.stickiness_secs(stickiness.as_secs())
+    }
+
+    /// Ramps traffic to a new target over this many seconds (30-900, rule L4), on an HTTP(S)
+    /// group; checked when the group is built. For a literal, [`slow_start`](Self::slow_start)
+    /// is checked at compile time.
     pub fn slow_start_secs(mut self, secs: u32) -> Self {
         self.slow_start = Some(secs);
         self
+    }
+
+    /// The slow start of a [`slow_start!`](crate::slow_start), checked at compile time (rule
+    /// L4); that the group is HTTP or HTTPS is checked when it is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http)
+    ///     .slow_start(ecs_dsl::slow_start!(60))
+    ///     .build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let a = &t["Resources"]["Web"]["Properties"]["TargetGroupAttributes"][0];
+    /// assert_eq!((&a["Key"], &a["Value"]), (&"slow_start.duration_seconds".into(), &"60".into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    pub fn slow_start(self, slow_start: SlowStart) -> Self {
+        self.slow_start_secs(slow_start.as_secs())
     }
 
     /// Checks the settings and adds the group.
@@ -284,7 +384,7 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
             Error::rule(stack, id, field, rule, reason)
         };
         if let Some(name) = &self.name
-            && !super::valid_name(name)
+            && !super::rules::valid_target_group_name(name)
         {
             return Err(rule(
                 "Name",
@@ -302,17 +402,17 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
             tg = tg.name(name.as_str());
         }
         if let Some(h) = &self.health {
-            let range = |field: &str, v: u32, lo: u32, hi: u32| {
-                if (lo..=hi).contains(&v) {
+            let range = |field: &str, v: u32, (lo, hi): (u32, u32)| {
+                if within(v, (lo, hi)) {
                     Ok(())
                 } else {
                     Err(rule(field, "L3", format!("{v}: must be {lo} to {hi}")))
                 }
             };
-            range("HealthCheckIntervalSeconds", h.interval, 5, 300)?;
-            range("HealthCheckTimeoutSeconds", h.timeout, 2, 120)?;
-            range("HealthyThresholdCount", h.healthy, 2, 10)?;
-            range("UnhealthyThresholdCount", h.unhealthy, 2, 10)?;
+            range("HealthCheckIntervalSeconds", h.interval, INTERVAL)?;
+            range("HealthCheckTimeoutSeconds", h.timeout, TIMEOUT)?;
+            range("HealthyThresholdCount", h.healthy, THRESHOLD)?;
+            range("UnhealthyThresholdCount", h.unhealthy, THRESHOLD)?;
             if h.timeout >= h.interval {
                 return Err(rule(
                     "HealthCheckTimeoutSeconds",
@@ -352,7 +452,11 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
                         format!("`{m}`: a TCP health check takes no success codes"),
                     ));
                 }
-                let highest = if http { 499 } else { 599 };
+                let highest = if http {
+                    HIGHEST_CODE_HTTP
+                } else {
+                    HIGHEST_CODE_NLB
+                };
                 check_matcher(m, highest).map_err(|why| rule("Matcher.HttpCode", "L3", why))?;
             }
             tg = tg
@@ -372,7 +476,7 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         }
         let mut attributes = Vec::new();
         if let Some(d) = self.deregistration {
-            if d > 3600 {
+            if !within(d, DEREGISTRATION) {
                 return Err(rule(
                     "deregistration_delay.timeout_seconds",
                     "L4",
@@ -382,7 +486,7 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
             attributes.push(("deregistration_delay.timeout_seconds", d.to_string()));
         }
         if let Some(s) = self.stickiness {
-            if !(1..=604_800).contains(&s) || !http {
+            if !within(s, STICKINESS) || !http {
                 return Err(rule(
                     "stickiness.lb_cookie.duration_seconds",
                     "L4",
@@ -394,7 +498,7 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
             attributes.push(("stickiness.lb_cookie.duration_seconds", s.to_string()));
         }
         if let Some(s) = self.slow_start {
-            if !(30..=900).contains(&s) || !http {
+            if !within(s, SLOW_START) || !http {
                 return Err(rule(
                     "slow_start.duration_seconds",
                     "L4",

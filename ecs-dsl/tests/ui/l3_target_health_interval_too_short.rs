@@ -1,0 +1,15 @@
+// Rule L3: the target group health check interval is 5 to 300 seconds.
+use ecs_dsl::prelude::*;
+use ecs_dsl::ec2::Vpc;
+use ecs_dsl::ecs::Ip;
+use ecs_dsl::elb::*;
+
+fn main() -> ecs_dsl::Result<()> {
+    let mut app = App::new();
+    let stack = app.stack("web")?;
+    let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 8080, TargetProtocol::Http)
+        .health_check(ecs_dsl::target_health!(http "/healthz", interval = 4, timeout = 2))
+        .build()?;
+    Ok(())
+}
