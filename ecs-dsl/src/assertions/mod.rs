@@ -107,7 +107,7 @@ impl Template {
     pub fn find_resources(&self, type_: &str, properties: impl Into<Match>) -> Vec<(String, Json)> {
         let m = properties.into();
         self.of_type(type_)
-            .filter(|(_, r)| m.mismatch(props(r), "Properties").is_none())
+            .filter(|(_, r)| m.mismatch(&props(r), "Properties").is_none())
             .map(|(id, r)| (id.clone(), r.clone()))
             .collect()
     }
@@ -152,7 +152,7 @@ impl Template {
         properties: impl Into<Match>,
     ) -> Result<(), String> {
         let m = properties.into();
-        self.check_some(type_, "properties", |r| m.mismatch(props(r), "Properties"))
+        self.check_some(type_, "properties", |r| m.mismatch(&props(r), "Properties"))
     }
 
     /// Asserts that a resource of `type_` has properties matching `properties`.
@@ -243,7 +243,9 @@ impl Template {
     }
 }
 
-fn props(r: &Json) -> &Json {
-    static EMPTY: Json = Json::Null;
-    r.get("Properties").unwrap_or(&EMPTY)
+/// A resource's properties; a resource without any has an empty object.
+fn props(r: &Json) -> Json {
+    r.get("Properties")
+        .cloned()
+        .unwrap_or_else(|| Json::Object(serde_json::Map::new()))
 }
