@@ -20,6 +20,10 @@ fn deploy_tests_need_the_deploy_feature() {
 mod cluster;
 
 #[cfg(feature = "deploy")]
+#[path = "../examples/quickstart.rs"]
+mod quickstart;
+
+#[cfg(feature = "deploy")]
 mod with_moto {
     use std::collections::BTreeMap;
     use std::sync::{Arc, Mutex};
@@ -246,6 +250,44 @@ mod with_moto {
                 template["Resources"]["Service"]["Properties"]["DesiredCount"],
                 1
             );
+        })
+        .unwrap();
+    }
+
+    /// The README's walkthrough: the quickstart's load-balanced service (new VPC, ALB, target
+    /// group, Fargate service) deploys, redeploys as unchanged, and has its URL as an output.
+    #[test]
+    fn the_readme_quickstart_deploys_and_redeploys_unchanged() {
+        let Some(moto) = MotoServer::start("quickstart against moto") else {
+            return;
+        };
+        let recorder = Recorder::default();
+        block_on(async {
+            let deployer = deployer(&moto.endpoint(), &recorder).await;
+            let manifest = manifest(&super::quickstart::build().unwrap());
+            let report = deployer
+                .deploy(&manifest, Selection::All, &quick())
+                .await
+                .unwrap();
+            assert!(report.is_success(), "{:?}\n{}", report, recorder.text());
+            assert_eq!(report.summary.deployed, ["hello-web"]);
+            let again = deployer
+                .deploy(&manifest, Selection::All, &quick())
+                .await
+                .unwrap();
+            assert_eq!(
+                again.stacks["hello-web"].outcome,
+                StackOutcome::Unchanged,
+                "{}",
+                recorder.text()
+            );
+            let info = deployer
+                .clients()
+                .describe_stack("hello-web")
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(info.outputs["WebUrl"].starts_with("http://"), "{info:?}");
         })
         .unwrap();
     }

@@ -19,6 +19,14 @@ mod frontend_backend_services;
 mod frontend_backend_task;
 #[path = "../examples/nginx_webserver.rs"]
 mod nginx_webserver;
+#[path = "../examples/pattern_load_balanced.rs"]
+mod pattern_load_balanced;
+#[path = "../examples/pattern_network_load_balanced.rs"]
+mod pattern_network_load_balanced;
+#[path = "../examples/pattern_scheduled_task.rs"]
+mod pattern_scheduled_task;
+#[path = "../examples/pattern_worker.rs"]
+mod pattern_worker;
 #[path = "../examples/r1.rs"]
 mod r1;
 #[path = "../examples/rails_web_app.rs"]
@@ -41,6 +49,13 @@ fn examples() -> Vec<(&'static str, Build)> {
             frontend_backend_services::build,
         ),
         ("efs_storage", efs_storage::build),
+        ("pattern_load_balanced", pattern_load_balanced::build),
+        (
+            "pattern_network_load_balanced",
+            pattern_network_load_balanced::build,
+        ),
+        ("pattern_worker", pattern_worker::build),
+        ("pattern_scheduled_task", pattern_scheduled_task::build),
     ]
 }
 
@@ -147,6 +162,6 @@ fn wildcard_iam_resources_appear_only_where_aws_requires_them() {
     }
     // The ECR token of each task that pulls from ECR (frontend_backend_task, rails_web_app, the
     // four tasks of frontend_backend_services) and the cluster example's task definition
-    // actions.
+    // actions. The pattern examples run public images and add none.
     assert_eq!(seen, 7);
 }

@@ -52,6 +52,7 @@ pub mod elb;
 mod error;
 pub mod iam;
 pub mod logs;
+pub mod patterns;
 pub mod template;
 
 pub use error::{Error, Result};
