@@ -4,7 +4,7 @@
 
 use crate::cfn::ec2 as l1;
 use crate::error::{Error, Result};
-use crate::template::intrinsic::{cidr, get_azs, select};
+use crate::template::intrinsic::{get_azs, select};
 use crate::template::{List, Parameter, Stack, Value};
 
 /// A subnet: its id and, when known, its Availability Zone (needed for one EFS mount target
@@ -198,7 +198,7 @@ impl Vpc {
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn create(stack: &Stack, id: &str, props: VpcProps) -> Result<Self> {
-        let prefix = check_cidr(stack.name(), id, &props.cidr)?;
+        let (base, prefix) = check_cidr_base(stack.name(), id, &props.cidr)?;
         if !(2..=3).contains(&props.azs) {
             return Err(Error::invalid_value(
                 stack.name(),
@@ -244,8 +244,8 @@ impl Vpc {
             l1::vpc_gateway_attachment::VpcGatewayAttachment::new(vpc.reference())
                 .internet_gateway_id(igw.reference()),
         )?;
-        // 2 * azs subnets of /prefix+4 (host bits = 32 - prefix - 4).
-        let blocks = cidr(props.cidr.as_str(), props.azs * 2, 28 - prefix);
+        // 2 * azs subnets of /prefix+4, computed here from the literal block (plain values in
+        // the template, as readable as they get).
         let mut public = Vec::new();
         let mut private = Vec::new();
         let mut nats = Vec::new();
@@ -256,7 +256,7 @@ impl Vpc {
                 &format!("{id}PublicSubnet{n}"),
                 l1::subnet::Subnet::new(vpc.reference())
                     .availability_zone(az.clone())
-                    .cidr_block(select(i, blocks.clone()))
+                    .cidr_block(subnet_block(base, prefix, i))
                     .map_public_ip_on_launch(true),
             )?;
             let table = stack.add(
@@ -301,7 +301,7 @@ impl Vpc {
                 &format!("{id}PrivateSubnet{n}"),
                 l1::subnet::Subnet::new(vpc.reference())
                     .availability_zone(az.clone())
-                    .cidr_block(select(props.azs + i, blocks.clone()))
+                    .cidr_block(subnet_block(base, prefix, props.azs + i))
                     .map_public_ip_on_launch(false),
             )?;
             let table = stack.add(
@@ -386,8 +386,26 @@ impl Vpc {
 }
 
 /// Checks a literal IPv4 block `a.b.c.d/p` with 16 <= p <= 24 (room for 6 subnets of
-/// `/p+4`) and returns `p`.
+/// `/p+4`) and no host bits set, and returns `p`.
 fn check_cidr(stack: &str, id: &str, text: &str) -> Result<u32> {
+    check_cidr_base(stack, id, text).map(|(_, p)| p)
+}
+
+/// The `i`-th block of `/prefix+4` inside the block starting at `base`, as text.
+fn subnet_block(base: u32, prefix: u32, i: u32) -> String {
+    let a = base + i * (1u32 << (28 - prefix));
+    format!(
+        "{}.{}.{}.{}/{}",
+        a >> 24,
+        (a >> 16) & 0xff,
+        (a >> 8) & 0xff,
+        a & 0xff,
+        prefix + 4
+    )
+}
+
+/// [`check_cidr`], also returning the block's first address.
+fn check_cidr_base(stack: &str, id: &str, text: &str) -> Result<(u32, u32)> {
     let bad = |why: &str| Error::invalid_value(stack, id, "cidr", format!("`{text}`: {why}"));
     let (addr, prefix) = text
         .split_once('/')
@@ -404,12 +422,29 @@ fn check_cidr(stack: &str, id: &str, text: &str) -> Result<u32> {
             "the prefix must be /16 to /24 (AWS allows /16 to /28; the subnets here are 4 bits longer)",
         ));
     }
-    Ok(prefix)
+    let base = octets
+        .iter()
+        .filter_map(|o| o.parse::<u8>().ok())
+        .fold(0u32, |acc, o| (acc << 8) | u32::from(o));
+    if base & ((1u32 << (32 - prefix)) - 1) != 0 {
+        return Err(bad("host bits are set: the block must start at its first address"));
+    }
+    Ok((base, prefix))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subnet_blocks_follow_the_vpc_block() {
+        assert_eq!(subnet_block(0x0a00_0000, 16, 0), "10.0.0.0/20");
+        assert_eq!(subnet_block(0x0a00_0000, 16, 3), "10.0.48.0/20");
+        assert_eq!(subnet_block(0xac10_0000, 20, 5), "172.16.5.0/24");
+        assert_eq!(subnet_block(0xc0a8_0100, 24, 5), "192.168.1.80/28");
+        assert!(check_cidr("s", "Vpc", "10.0.0.1/16").is_err());
+        assert_eq!(check_cidr_base("s", "Vpc", "172.16.0.0/20").ok(), Some((0xac10_0000, 20)));
+    }
 
     #[test]
     fn cidr_blocks_are_checked() {
