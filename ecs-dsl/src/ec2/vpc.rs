@@ -427,7 +427,9 @@ fn check_cidr_base(stack: &str, id: &str, text: &str) -> Result<(u32, u32)> {
         .filter_map(|o| o.parse::<u8>().ok())
         .fold(0u32, |acc, o| (acc << 8) | u32::from(o));
     if base & ((1u32 << (32 - prefix)) - 1) != 0 {
-        return Err(bad("host bits are set: the block must start at its first address"));
+        return Err(bad(
+            "host bits are set: the block must start at its first address",
+        ));
     }
     Ok((base, prefix))
 }
@@ -443,7 +445,10 @@ mod tests {
         assert_eq!(subnet_block(0xac10_0000, 20, 5), "172.16.5.0/24");
         assert_eq!(subnet_block(0xc0a8_0100, 24, 5), "192.168.1.80/28");
         assert!(check_cidr("s", "Vpc", "10.0.0.1/16").is_err());
-        assert_eq!(check_cidr_base("s", "Vpc", "172.16.0.0/20").ok(), Some((0xac10_0000, 20)));
+        assert_eq!(
+            check_cidr_base("s", "Vpc", "172.16.0.0/20").ok(),
+            Some((0xac10_0000, 20))
+        );
     }
 
     #[test]
