@@ -385,12 +385,6 @@ impl Vpc {
     }
 }
 
-/// Checks a literal IPv4 block `a.b.c.d/p` with 16 <= p <= 24 (room for 6 subnets of
-/// `/p+4`) and no host bits set, and returns `p`.
-fn check_cidr(stack: &str, id: &str, text: &str) -> Result<u32> {
-    check_cidr_base(stack, id, text).map(|(_, p)| p)
-}
-
 /// The `i`-th block of `/prefix+4` inside the block starting at `base`, as text.
 fn subnet_block(base: u32, prefix: u32, i: u32) -> String {
     let a = base + i * (1u32 << (28 - prefix));
@@ -404,7 +398,8 @@ fn subnet_block(base: u32, prefix: u32, i: u32) -> String {
     )
 }
 
-/// [`check_cidr`], also returning the block's first address.
+/// Checks a literal IPv4 block `a.b.c.d/p` with 16 <= p <= 24 (room for 6 subnets of
+/// `/p+4`) and no host bits set, and returns its first address and `p`.
 fn check_cidr_base(stack: &str, id: &str, text: &str) -> Result<(u32, u32)> {
     let bad = |why: &str| Error::invalid_value(stack, id, "cidr", format!("`{text}`: {why}"));
     let (addr, prefix) = text
@@ -444,7 +439,7 @@ mod tests {
         assert_eq!(subnet_block(0x0a00_0000, 16, 3), "10.0.48.0/20");
         assert_eq!(subnet_block(0xac10_0000, 20, 5), "172.16.5.0/24");
         assert_eq!(subnet_block(0xc0a8_0100, 24, 5), "192.168.1.80/28");
-        assert!(check_cidr("s", "Vpc", "10.0.0.1/16").is_err());
+        assert!(check_cidr_base("s", "Vpc", "10.0.0.1/16").is_err());
         assert_eq!(
             check_cidr_base("s", "Vpc", "172.16.0.0/20").ok(),
             Some((0xac10_0000, 20))
@@ -453,7 +448,10 @@ mod tests {
 
     #[test]
     fn cidr_blocks_are_checked() {
-        assert_eq!(check_cidr("s", "Vpc", "10.0.0.0/16").ok(), Some(16));
+        assert_eq!(
+            check_cidr_base("s", "Vpc", "10.0.0.0/16").ok(),
+            Some((0x0a00_0000, 16))
+        );
         for bad in [
             "10.0.0.0",
             "10.0.0/16",
@@ -461,7 +459,7 @@ mod tests {
             "10.0.0.256/16",
             "x/16",
         ] {
-            let err = check_cidr("s", "Vpc", bad).unwrap_err().to_string();
+            let err = check_cidr_base("s", "Vpc", bad).unwrap_err().to_string();
             assert!(err.contains("cidr"), "{err}");
         }
     }
