@@ -126,3 +126,45 @@ fn schedules_and_network_are_checked() {
         json!(["sg-a", "sg-b", "sg-c"])
     );
 }
+
+/// The rule's role may pass the task role even when the task had none when the rule was made:
+/// the scheduled task makes it then, so a later grant lands on a role EventBridge can pass.
+#[test]
+fn a_task_without_a_role_yet_gets_one_the_rule_may_pass() {
+    let mut app = App::new();
+    let stack = app.stack("jobs").unwrap();
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task = TaskDefinition::fargate(&stack, "Job", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    let c = task
+        .new_container(
+            "job",
+            ecs_dsl::image!("public.ecr.aws/docker/library/busybox:1.36"),
+        )
+        .log_to_cloudwatch();
+    let task = task.container(c).build().unwrap();
+    assert!(task.task_role().is_none());
+    ScheduledTask::awsvpc(
+        &stack,
+        "Hourly",
+        &cluster,
+        &task,
+        Schedule::rate(1, RateUnit::Hours),
+        AwsVpcNetwork::new(vec!["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"])
+            .security_group("sg-0123456789abcdef0"),
+    )
+    .unwrap();
+    assert!(task.task_role().is_some());
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    let pass =
+        t["Resources"]["HourlyRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["Action"] == "iam:PassRole" || s["Action"] == json!(["iam:PassRole"]))
+            .cloned()
+            .unwrap();
+    assert!(
+        pass["Resource"].to_string().contains("JobTaskRole"),
+        "{pass}"
+    );
+}

@@ -93,9 +93,9 @@ impl ScheduledTask {
         )?;
         let mut pass: Vec<Value<String>> =
             task.execution_role().map(|r| r.arn()).into_iter().collect();
-        if let Some(r) = task.task_role() {
-            pass.push(r.arn());
-        }
+        // The task role is made now if the task has none: a role created by a later grant
+        // would not be in this PassRole list, and the scheduled run would fail.
+        pass.push(task.ensure_task_role()?.arn());
         if !pass.is_empty() {
             role.add_to_policy(
                 PolicyStatement::allow()
