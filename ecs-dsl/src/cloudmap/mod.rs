@@ -68,6 +68,9 @@ pub struct Namespace<K> {
     _kind: PhantomData<fn() -> K>,
 }
 
+/// A namespace as services refer to it: its ARN and the names taken in it.
+pub(crate) type NamespaceRef = (Value<String>, NamespaceNames);
+
 /// The service names taken in a namespace, by DNS registrations and Service Connect
 /// discovery names alike: name -> `<stack>/<logical id>` of the service that took it.
 #[derive(Debug, Clone, Default)]
@@ -377,8 +380,8 @@ impl<K> Namespace<K> {
         &self.stack
     }
 
-    /// The names taken in it (rules C2, S11).
-    pub(crate) fn names(&self) -> NamespaceNames {
-        self.names.clone()
+    /// Its ARN and the names taken in it, for Service Connect (rules C2, S11).
+    pub(crate) fn reference(&self) -> NamespaceRef {
+        (self.arn(), self.names.clone())
     }
 }

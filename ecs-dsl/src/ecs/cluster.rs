@@ -10,7 +10,7 @@ use crate::cfn::ecs::cluster::{
 };
 use crate::cfn::ecs::cluster_capacity_provider_associations as assoc;
 use crate::cfn::ecs::{Cluster as CfnCluster, ClusterCapacityProviderAssociations};
-use crate::cloudmap::{Namespace, NamespaceNames};
+use crate::cloudmap::{Namespace, NamespaceRef};
 use crate::error::{Error, Result};
 use crate::logs::LogGroup;
 use crate::template::{Handle, Stack, Value};
@@ -66,7 +66,7 @@ pub struct ClusterBuilder {
     default_strategy: Option<StrategyRows>,
     exec_logging: Option<ExecLogging>,
     exec_kms_key: Option<Value<String>>,
-    default_namespace: Option<(Value<String>, NamespaceNames)>,
+    default_namespace: Option<NamespaceRef>,
     tags: Vec<(String, Value<String>)>,
 }
 
@@ -76,7 +76,7 @@ struct ClusterShared {
     id: String,
     handle: Handle<CfnCluster>,
     associations: Option<Handle<ClusterCapacityProviderAssociations>>,
-    default_namespace: Option<(Value<String>, NamespaceNames)>,
+    default_namespace: Option<NamespaceRef>,
 }
 
 /// An ECS cluster of this app; cheap to clone.
@@ -134,7 +134,7 @@ impl Cluster {
     }
 
     /// The default Service Connect namespace, if the cluster has one.
-    pub(crate) fn default_namespace(&self) -> Option<&(Value<String>, NamespaceNames)> {
+    pub(crate) fn default_namespace(&self) -> Option<&NamespaceRef> {
         self.shared.default_namespace.as_ref()
     }
 }
@@ -196,7 +196,7 @@ impl ClusterBuilder {
     /// The namespace that Service Connect services of this cluster join when they name none
     /// (`ServiceConnectDefaults`).
     pub fn default_namespace<K>(mut self, namespace: &Namespace<K>) -> Self {
-        self.default_namespace = Some((namespace.arn(), namespace.names()));
+        self.default_namespace = Some(namespace.reference());
         self
     }
 

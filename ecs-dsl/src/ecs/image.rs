@@ -183,7 +183,7 @@ impl Image {
             Value::Literal(tag) => Image::ecr(repository, &tag),
             tag @ Value::Expr(_) => Ok(Image {
                 source: Source::Ecr {
-                    value: intrinsic::join("", [repository.attr_repository_uri(), ":".into(), tag]),
+                    value: join_tag(repository.attr_repository_uri(), tag),
                     arn: repository.attr_arn(),
                     display: format!(
                         "<RepositoryUri of `{}` in stack `{}`>:<tag expression>",
@@ -312,7 +312,7 @@ impl Image {
     }
 }
 
-fn join_tag(uri: Value<String>, tag: &str) -> Value<String> {
+fn join_tag(uri: Value<String>, tag: impl Into<Value<String>>) -> Value<String> {
     intrinsic::join("", [uri, ":".into(), tag.into()])
 }
 

@@ -16,7 +16,7 @@ use super::target::{AsTargetGroup, TargetsNetwork};
 use super::task::TaskDefinition;
 use crate::cfn::ecs::ClusterCapacityProviderAssociations;
 use crate::cfn::ecs::Service as CfnService;
-use crate::cloudmap::NamespaceNames;
+use crate::cloudmap::NamespaceRef;
 use crate::error::{Error, Result};
 use crate::template::{Handle, List, Stack, Value};
 
@@ -27,7 +27,7 @@ pub struct ClusterRef {
     pub(crate) associations: Option<Handle<ClusterCapacityProviderAssociations>>,
     /// For a cluster of this app: its default Service Connect namespace, if any. `None` for
     /// an existing cluster, whose default is unknown.
-    pub(crate) default_namespace: Option<Option<(Value<String>, NamespaceNames)>>,
+    pub(crate) default_namespace: Option<Option<NamespaceRef>>,
 }
 
 impl ClusterRef {

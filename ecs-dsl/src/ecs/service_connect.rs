@@ -11,9 +11,9 @@ use super::service::ClusterRef;
 use super::task::TaskShared;
 use crate::cfn::ecs::Service as CfnService;
 use crate::cfn::ecs::service as l1;
-use crate::cloudmap::{Namespace, NamespaceNames};
+use crate::cloudmap::{Namespace, NamespaceRef};
 use crate::error::{Error, Result};
-use crate::template::{Handle, Value};
+use crate::template::Handle;
 
 /// Network modes that Service Connect supports (awsvpc and bridge).
 #[diagnostic::on_unimplemented(
@@ -58,7 +58,7 @@ impl ConnectsServices for Bridge {}
 /// ```
 #[derive(Debug, Clone)]
 pub struct ServiceConnect<N> {
-    pub(crate) namespace: Option<(Value<String>, NamespaceNames)>,
+    pub(crate) namespace: Option<NamespaceRef>,
     pub(crate) ports: Vec<ConnectPortSpec>,
     _network: PhantomData<fn() -> N>,
 }
@@ -84,9 +84,6 @@ pub struct ConnectPort<N> {
     spec: ConnectPortSpec,
     _network: PhantomData<fn() -> N>,
 }
-
-/// A namespace's ARN and the names taken in it.
-pub(crate) type NamespaceRef = (Value<String>, NamespaceNames);
 
 /// What a service builder keeps of a [`ServiceConnect`].
 #[derive(Debug, Clone)]
@@ -175,7 +172,7 @@ impl<N: ConnectsServices> ServiceConnect<N> {
 
     /// The namespace to join (default: the cluster's default namespace).
     pub fn namespace<K>(mut self, namespace: &Namespace<K>) -> Self {
-        self.namespace = Some((namespace.arn(), namespace.names()));
+        self.namespace = Some(namespace.reference());
         self
     }
 
@@ -234,8 +231,8 @@ pub(crate) fn render(
     stack: &str,
     id: &str,
     task: &TaskShared,
-    cluster_default: Option<Option<&(Value<String>, NamespaceNames)>>,
-    namespace: Option<&(Value<String>, NamespaceNames)>,
+    cluster_default: Option<Option<&NamespaceRef>>,
+    namespace: Option<&NamespaceRef>,
     ports: &[ConnectPortSpec],
 ) -> Result<l1::ServiceConnectConfiguration> {
     let field = "ServiceConnectConfiguration";
