@@ -231,7 +231,7 @@ fn variant(app: &mut App, name: &str, shared: &Shared, discovery: Discovery) -> 
         Discovery::ServiceConnect => frontend_service.service_connect(ServiceConnect::client()),
     }
     .build()?;
-    https.serves(&frontend_service, &frontend_sg, WEB_PORT)?;
+    https.serves(&frontend_service, &frontend_sg, &web)?;
     // The public frontend starts after the backend. With Service Connect the library adds
     // this wait itself (a client task resolves only the endpoints that existed when it
     // started); with Cloud Map it is asked for here.

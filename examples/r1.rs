@@ -177,7 +177,7 @@ pub fn build() -> Result<App> {
         .attach(&targets, &http)
         .health_check_grace_period_secs(60)
         .build()?;
-    listener.serves(&service, &web_sg, 80)?;
+    listener.serves(&service, &web_sg, &http)?;
     namespace.register_a(&service, "web", DnsRecords::ttl_secs(60))?;
     ap.mount(&task, &web_sg, EfsAccess::ReadWrite)?;
     service

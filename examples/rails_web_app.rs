@@ -172,7 +172,7 @@ pub fn build() -> Result<App> {
         .attach(&targets, &http)
         .health_check_grace_period_secs(90)
         .build()?;
-    https.serves(&service, &tasks_sg, 80)?;
+    https.serves(&service, &tasks_sg, &http)?;
 
     stack.add_output(
         "SiteUrl",

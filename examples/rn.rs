@@ -178,7 +178,7 @@ fn web_service(
         .attach(&targets, &http)
         .health_check_grace_period_secs(60)
         .build()?;
-    listener.serves(&service, &sg, 80)?;
+    listener.serves(&service, &sg, &http)?;
     namespace.register_a(&service, &format!("web{i}"), DnsRecords::ttl_secs(60))?;
 
     // The mount's wiring (what `AccessPoint::mount` does for an access point of the file

@@ -74,8 +74,8 @@ fn an_internet_facing_nlb_serves_a_fargate_service_over_tcp_and_tls() {
         .health_check_grace_period_secs(60)
         .build()
         .unwrap();
-    tcp.serves(&service, &sg, 8080).unwrap();
-    tls.serves(&service, &sg, 8080).unwrap();
+    tcp.serves(&service, &sg, &http).unwrap();
+    tls.serves(&service, &sg, &http).unwrap();
 
     let t = app.synthesize().unwrap().stacks[0].template_json();
     let r = &t["Resources"];

@@ -233,7 +233,7 @@ fn an_https_load_balancer_serves_a_service() {
         .health_check_grace_period_secs(60)
         .build()
         .unwrap();
-    https.serves(&service, &sg, 8080).unwrap();
+    https.serves(&service, &sg, &http).unwrap();
 
     let t = app.synthesize().unwrap().stacks[0].template_json();
     let r = &t["Resources"];
@@ -282,4 +282,67 @@ fn an_https_load_balancer_serves_a_service() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("L2"), "{err}");
+}
+
+/// `serves` opens the port the service is attached with: under bridge networking the fixed
+/// host port, or the agent's ephemeral range for a dynamic one; a port of another task
+/// definition is refused (S7).
+#[test]
+fn serves_opens_the_host_side_of_the_attached_port() {
+    use ecs_dsl::ecs::Bridge;
+    use ecs_dsl::elb::{AlbProps, ApplicationLoadBalancer};
+    let mut app = App::new();
+    let stack = app.stack("ec2").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default()).unwrap();
+    let alb = ApplicationLoadBalancer::new(&stack, "Alb", &vpc, AlbProps::internal()).unwrap();
+    let tg = TargetGroup::<Instance>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http)
+        .build()
+        .unwrap();
+    let listener = alb.http_listener("Http", 80, &tg).unwrap();
+    let cluster = Cluster::builder(&stack, "Cluster").build().unwrap();
+    let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+    let mut web = task
+        .new_container("web", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
+        .memory_limit(256);
+    let dynamic = web.expose(PortMapping::tcp(80));
+    let fixed = web.expose(PortMapping::tcp(9100).host_port(9100));
+    let task = task.container(web).build().unwrap();
+    let other = TaskDefinition::ec2(&stack, "Other", Bridge);
+    let mut o = other
+        .new_container("web", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
+        .memory_limit(256);
+    let foreign = o.expose(PortMapping::tcp(80));
+    let _other = other.container(o).build().unwrap();
+    let sg = SecurityGroup::new(&stack, "InstancesSg", &vpc, "Instances").unwrap();
+    let service = Service::replica(&stack, "WebService", &cluster, &task)
+        .attach(&tg, &dynamic)
+        .build()
+        .unwrap();
+    listener.serves(&service, &sg, &dynamic).unwrap();
+    listener.serves(&service, &sg, &fixed).unwrap();
+    let err = listener
+        .serves(&service, &sg, &foreign)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("S7") && err.contains("ec2/Other"), "{err}");
+    let t = app.synthesize().unwrap().stacks[0].template_json();
+    let ports: Vec<(i64, i64)> = t["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|r| {
+            r["Type"] == "AWS::EC2::SecurityGroupIngress"
+                && r["Properties"]["GroupId"]
+                    .to_string()
+                    .contains("InstancesSg")
+        })
+        .map(|r| {
+            (
+                r["Properties"]["FromPort"].as_i64().unwrap(),
+                r["Properties"]["ToPort"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(ports, [(32768, 65535), (9100, 9100)]);
+    ecs_dsl_examples::assert_cfn_lint_clean("serves-bridge", &app);
 }

@@ -189,6 +189,12 @@ impl<N, P> ContainerPort<N, P> {
     pub fn protocol(&self) -> Protocol {
         self.spec.protocol
     }
+
+    /// The fixed host port, under bridge networking when one was given (otherwise the host
+    /// port is the container port, or dynamic under bridge).
+    pub fn host_port(&self) -> Option<u16> {
+        self.spec.host_port
+    }
 }
 
 impl<N> ContainerPort<N, Named> {

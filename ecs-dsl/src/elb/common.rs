@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::cfn::elasticloadbalancingv2::listener as l1l;
 use crate::cfn::elasticloadbalancingv2::load_balancer as l1;
 use crate::ec2::{Port, SecurityGroup, SubnetKind, Vpc};
-use crate::ecs::{LaunchType, NetworkMode, Service};
+use crate::ecs::{ContainerPort, LaunchType, NetworkKind, NetworkMode, Service};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
@@ -47,7 +47,7 @@ pub(super) struct LbBase {
     ports: Rc<RefCell<BTreeMap<u16, String>>>,
     /// The (tasks' security group, port) pairs already opened to this load balancer, so that
     /// a service behind two listeners gets one ingress rule.
-    served: Rc<RefCell<BTreeSet<(String, u16)>>>,
+    served: Rc<RefCell<BTreeSet<(String, u16, u16)>>>,
 }
 
 impl LbBase {
@@ -184,20 +184,43 @@ impl LbBase {
     /// Wires `service` to `listener`, one of this load balancer's listeners: the service
     /// waits for the listener and `tasks` accepts TCP `port` from the load balancer (one
     /// ingress rule however many listeners serve the service).
-    pub(super) fn serve<L: LaunchType, N: NetworkMode, K>(
+    pub(super) fn serve<L: LaunchType, N: NetworkMode, K, Q>(
         &self,
         listener: &Handle<l1l::Listener>,
         service: &Service<L, N, K>,
         tasks: &SecurityGroup,
-        port: u16,
+        port: &ContainerPort<N, Q>,
     ) -> Result<()> {
-        service.handle().add_depends_on(listener)?;
-        let key = (tasks.name().to_owned(), port);
+        let handle = service.handle();
+        if let Some(why) = service.task_definition().port_problem(port) {
+            return Err(Error::rule(
+                handle.stack_name(),
+                handle.logical_id(),
+                "LoadBalancers",
+                "S7",
+                why,
+            ));
+        }
+        handle.add_depends_on(listener)?;
+        // The port the load balancer reaches on the tasks' side: the container port under
+        // awsvpc and host; under bridge the fixed host port, or the ephemeral range the agent
+        // picks dynamic host ports from.
+        let (from, to) = match (service.task_definition().network_kind(), port.host_port()) {
+            (NetworkKind::Bridge, Some(h)) if h != 0 => (h, h),
+            (NetworkKind::Bridge, _) => (32768, 65535),
+            _ => (port.container_port(), port.container_port()),
+        };
+        let key = (tasks.name().to_owned(), from, to);
         if !self.served.borrow().contains(&key) {
+            let (rule, what) = if from == to {
+                (Port::tcp(from), format!("{from}"))
+            } else {
+                (Port::tcp_range(from, to), format!("{from}-{to}"))
+            };
             tasks.allow_from(
                 &self.security_group,
-                Port::tcp(port),
-                &format!("{port} from the load balancer"),
+                rule,
+                &format!("{what} from the load balancer"),
             )?;
             self.served.borrow_mut().insert(key);
         }

@@ -12,7 +12,7 @@ use crate::cfn::elasticloadbalancingv2::listener as l1l;
 use crate::cfn::elasticloadbalancingv2::listener_rule as l1r;
 use crate::cfn::elasticloadbalancingv2::load_balancer as l1;
 use crate::ec2::{SecurityGroup, Vpc};
-use crate::ecs::{LaunchType, NetworkMode, Service};
+use crate::ecs::{ContainerPort, LaunchType, NetworkMode, Service};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
@@ -348,14 +348,16 @@ impl Listener {
 
     /// Wires a service whose target group this listener (or one of its rules) forwards to:
     /// the service waits for the listener (`DependsOn`, else ECS cannot register it with a
-    /// target group that has no load balancer yet) and its tasks accept `port` from the load
-    /// balancer's security group (one ingress rule, however many of the load balancer's
-    /// listeners serve the service).
-    pub fn serves<L: LaunchType, N: NetworkMode, K>(
+    /// target group that has no load balancer yet) and its tasks accept `port` (the container
+    /// port the service is attached with; under bridge networking its fixed host port or the
+    /// ephemeral range of dynamic ones) from the load balancer's security group (one ingress
+    /// rule, however many of the load balancer's listeners serve the service). A port of
+    /// another task definition is an error (rule S7).
+    pub fn serves<L: LaunchType, N: NetworkMode, K, Q>(
         &self,
         service: &Service<L, N, K>,
         tasks: &SecurityGroup,
-        port: u16,
+        port: &ContainerPort<N, Q>,
     ) -> Result<()> {
         self.lb.serve(&self.handle, service, tasks, port)
     }

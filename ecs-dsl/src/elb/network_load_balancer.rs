@@ -6,7 +6,7 @@
 use crate::cfn::elasticloadbalancingv2::listener as l1l;
 use crate::cfn::elasticloadbalancingv2::load_balancer as l1;
 use crate::ec2::{SecurityGroup, Vpc};
-use crate::ecs::{LaunchType, NetworkMode, Service};
+use crate::ecs::{ContainerPort, LaunchType, NetworkMode, Service};
 use crate::error::Result;
 use crate::template::{Handle, Stack, Value};
 
@@ -490,17 +490,17 @@ impl NetworkListener {
     ///     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private).security_group(&tasks))
     ///     .attach(&tg, &port)
     ///     .build()?;
-    /// listener.serves(&service, &tasks, 7000)?;
+    /// listener.serves(&service, &tasks, &port)?;
     /// let t = app.synthesize()?.stacks[0].template_json();
     /// assert_eq!(t["Resources"]["Echo"]["DependsOn"], serde_json::json!(["Tcp"]));
     /// assert_eq!(t["Resources"]["TasksSgFromNlbSgTcp7000"]["Properties"]["FromPort"], 7000);
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    pub fn serves<L: LaunchType, N: NetworkMode, K>(
+    pub fn serves<L: LaunchType, N: NetworkMode, K, Q>(
         &self,
         service: &Service<L, N, K>,
         tasks: &SecurityGroup,
-        port: u16,
+        port: &ContainerPort<N, Q>,
     ) -> Result<()> {
         self.lb.serve(&self.handle, service, tasks, port)
     }

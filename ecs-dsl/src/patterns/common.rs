@@ -326,14 +326,18 @@ impl<'a> ServiceSettings<'a, WithLoadBalancer> {
     /// For the load-balanced patterns: adds the task definition with the container publishing
     /// `container_port` (TCP), then the service as [`build`](Self::build) does, registered
     /// with `target_group` with a health check grace period of 60 s, and whose tasks `serves`
-    /// opens to the load balancer on `container_port`.
+    /// opens to the load balancer on that port.
     pub(super) fn build_behind<S: SizeFor<Fargate>>(
         self,
         site: &Site<'_>,
         parts: TaskParts<'a, S>,
         target_group: &TargetGroup<Ip>,
         container_port: u16,
-        serves: impl FnOnce(&Service<Fargate, AwsVpc>, &SecurityGroup, u16) -> Result<()>,
+        serves: impl FnOnce(
+            &Service<Fargate, AwsVpc>,
+            &SecurityGroup,
+            &ContainerPort<AwsVpc>,
+        ) -> Result<()>,
     ) -> Result<(ServiceParts, ContainerPort<AwsVpc>)> {
         let (task, port) = parts.build(site, |c| c.expose(PortMapping::tcp(container_port)))?;
         let service_parts = self.build(
@@ -343,7 +347,7 @@ impl<'a> ServiceSettings<'a, WithLoadBalancer> {
                 s.attach(target_group, &port)
                     .health_check_grace_period_secs(60)
             },
-            |service, tasks| serves(service, tasks, container_port),
+            |service, tasks| serves(service, tasks, &port),
         )?;
         Ok((service_parts, port))
     }
