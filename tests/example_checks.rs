@@ -191,12 +191,18 @@ fn efs_storage_gets_mount_targets_the_nfs_rule_and_a_scoped_grant() {
             "elasticfilesystem:ClientWrite"
         ])
     );
-    assert!(g["Resource"].is_object() || g["Resource"].is_array());
-    assert!(
-        g["Condition"]
-            .to_string()
-            .contains("elasticfilesystem:AccessPointArn"),
-        "{g}"
+    // On the example's file system only, and only through its access point.
+    let fs = &of_type(&t, "AWS::EFS::FileSystem")[0].0;
+    let ap = &of_type(&t, "AWS::EFS::AccessPoint")[0].0;
+    assert_eq!(
+        g["Resource"],
+        serde_json::json!([{"Fn::GetAtt": [fs, "Arn"]}])
+    );
+    assert_eq!(
+        g["Condition"],
+        serde_json::json!({"StringEquals": {
+            "elasticfilesystem:AccessPointArn": {"Fn::GetAtt": [ap, "Arn"]}
+        }})
     );
     // The service waits for the mount targets.
     let services = of_type(&t, "AWS::ECS::Service");
