@@ -41,7 +41,6 @@ pub struct SynthesizedStack {
     pub exports: Vec<String>,
     /// Export names this stack imports.
     pub imports: Vec<String>,
-    pub(crate) manifest: Json,
 }
 
 impl SynthesizedStack {
@@ -72,17 +71,17 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    pub(crate) fn new(stacks: Vec<SynthesizedStack>) -> Self {
+    /// The assembly of `stacks`, each with its manifest entry (moved into the manifest text,
+    /// not kept).
+    pub(crate) fn new(stacks: Vec<(SynthesizedStack, Json)>) -> Self {
+        let (stacks, entries): (Vec<_>, Vec<_>) = stacks.into_iter().unzip();
         let manifest = Json::object([
             ("version", Json::from(MANIFEST_VERSION)),
             (
                 "generator",
                 Json::Str(format!("ecs-dsl {}", env!("CARGO_PKG_VERSION"))),
             ),
-            (
-                "stacks",
-                Json::Array(stacks.iter().map(|s| s.manifest.clone()).collect()),
-            ),
+            ("stacks", Json::Array(entries)),
         ]);
         Assembly {
             manifest: writer::write(&manifest, true),

@@ -363,10 +363,9 @@ pub struct ParameterHandle<T> {
 }
 
 impl<T: Shape> ParameterHandle<T> {
-    pub(crate) fn new(mut target: Target) -> Self {
-        target.list = T::IS_LIST;
+    pub(crate) fn new(target: Target) -> Self {
         ParameterHandle {
-            target,
+            target: target.with_list(T::IS_LIST),
             _type: PhantomData,
         }
     }

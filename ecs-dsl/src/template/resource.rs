@@ -199,8 +199,7 @@ impl<T> Handle<T> {
     /// `Fn::GetAtt` of an attribute by name. Generated types have typed `attr_*` methods; this
     /// is for [`RawResource`]s and attributes the schemas do not list.
     pub fn get_att<U: Shape>(&self, attribute: &str) -> Value<U> {
-        let mut target = self.target.clone();
-        target.list = U::IS_LIST;
+        let target = self.target.clone().with_list(U::IS_LIST);
         Value::expr(Json::GetAtt(target, Rc::from(attribute)))
     }
 

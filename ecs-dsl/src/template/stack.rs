@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::condition::{Condition, ConditionHandle};
-use super::json::{Json, Target, TargetKind};
+use super::json::{Json, Target, TargetData, TargetKind};
 use super::logical_id::check_logical_id;
 use super::output::Output;
 use super::overrides::Override;
@@ -102,14 +102,14 @@ pub(crate) struct StackShared {
 
 impl StackShared {
     pub(crate) fn target(&self, logical_id: Rc<str>, kind: TargetKind) -> Target {
-        Target {
+        Target::new(TargetData {
             app: self.app,
             stack: self.index,
             stack_name: Rc::clone(&self.name),
             logical_id,
             kind,
             list: false,
-        }
+        })
     }
 
     fn busy(&self, target: &Target) -> Error {

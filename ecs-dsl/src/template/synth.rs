@@ -344,17 +344,21 @@ pub(crate) fn synthesize(app: &App) -> Result<Assembly> {
     check_cycles(n, &edges)?;
     let order = dependency_order(n, &edges);
 
+    // Each draft is consumed as its template is written, so the drafts, the template trees
+    // and the texts never all live at once.
+    let names: Vec<Rc<str>> = drafts.iter().map(|d| Rc::clone(&d.name)).collect();
     let mut stacks = Vec::with_capacity(n);
-    for (i, draft) in drafts.iter().enumerate() {
+    for (i, draft) in drafts.into_iter().enumerate() {
         let deps: Vec<String> = edges
             .keys()
             .filter(|(from, _)| *from == i)
-            .map(|(_, to)| drafts[*to].name.to_string())
+            .map(|(_, to)| names[*to].to_string())
             .collect();
         stacks.push(finish(app, draft, i, &exports, &imports[i], deps)?);
     }
-    let ordered: Vec<SynthesizedStack> = {
-        let mut slots: Vec<Option<SynthesizedStack>> = stacks.into_iter().map(Some).collect();
+    let ordered: Vec<(SynthesizedStack, Json)> = {
+        let mut slots: Vec<Option<(SynthesizedStack, Json)>> =
+            stacks.into_iter().map(Some).collect();
         order.iter().filter_map(|&i| slots[i].take()).collect()
     };
     Ok(Assembly::new(ordered))
@@ -589,8 +593,9 @@ fn dependency_order(n: usize, edges: &BTreeMap<(usize, usize), String>) -> Vec<u
 }
 
 /// Replaces reference nodes: same stack -> `Ref` / `Fn::GetAtt`, other stack ->
-/// `Fn::ImportValue` of its export.
-fn resolve(json: &Json, here: usize, exports: &[BTreeMap<ExportKey, Export>]) -> Json {
+/// `Fn::ImportValue` of its export. Takes the tree by value, so the draft's strings move into
+/// the template instead of being copied.
+fn resolve(json: Json, here: usize, exports: &[BTreeMap<ExportKey, Export>]) -> Json {
     let import = |t: &Target, attr: Option<&Rc<str>>| {
         let name = exports[t.stack]
             .get(&(Rc::clone(&t.logical_id), attr.cloned()))
@@ -605,23 +610,26 @@ fn resolve(json: &Json, here: usize, exports: &[BTreeMap<ExportKey, Export>]) ->
     };
     match json {
         Json::Ref(t) if t.stack == here => Json::object([("Ref", Json::from(t.logical_id()))]),
-        Json::Ref(t) => import(t, None),
+        Json::Ref(t) => import(&t, None),
         Json::GetAtt(t, a) if t.stack == here => Json::object([(
             "Fn::GetAtt",
-            Json::Array(vec![Json::from(t.logical_id()), Json::from(&**a)]),
+            Json::Array(vec![Json::from(t.logical_id()), Json::from(&*a)]),
         )]),
-        Json::GetAtt(t, a) => import(t, Some(a)),
+        Json::GetAtt(t, a) => import(&t, Some(&a)),
         Json::ConditionName(t) => Json::from(t.logical_id()),
-        Json::Array(items) => {
-            Json::Array(items.iter().map(|i| resolve(i, here, exports)).collect())
-        }
-        Json::Object(entries) => Json::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (k.clone(), resolve(v, here, exports)))
+        Json::Array(items) => Json::Array(
+            items
+                .into_iter()
+                .map(|i| resolve(i, here, exports))
                 .collect(),
         ),
-        other => other.clone(),
+        Json::Object(entries) => Json::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k, resolve(v, here, exports)))
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -636,12 +644,12 @@ fn section<K: AsRef<str>>(items: &[(K, Json)]) -> Json {
 
 fn finish(
     app: &App,
-    draft: &Draft,
+    mut draft: Draft,
     i: usize,
     exports: &[BTreeMap<ExportKey, Export>],
     imports: &BTreeSet<String>,
     dependencies: Vec<String>,
-) -> Result<SynthesizedStack> {
+) -> Result<(SynthesizedStack, Json)> {
     let stack = draft.name.to_string();
     let mut outputs = draft.outputs.clone();
     for export in exports[i].values() {
@@ -703,12 +711,13 @@ fn finish(
     if !draft.conditions.is_empty() {
         template.insert(
             "Conditions",
-            resolve(&section(&draft.conditions), i, exports),
+            resolve(section(&draft.conditions), i, exports),
         );
     }
     let mut resources = Vec::with_capacity(draft.resources.len());
-    for (id, json, info) in &draft.resources {
-        let resolved = resolve(json, i, exports);
+    for (id, json, info) in &mut draft.resources {
+        // The manifest entry below still needs the ids and infos, not the bodies.
+        let resolved = resolve(std::mem::replace(json, Json::Null), i, exports);
         if let Some(prop) = info.schema.tag_property {
             let tags = resolved.get("Properties").and_then(|p| p.get(prop));
             check_tags(&stack, id, prop, tags)?;
@@ -717,7 +726,7 @@ fn finish(
     }
     template.insert("Resources", Json::Object(resources));
     if !outputs.is_empty() {
-        template.insert("Outputs", resolve(&section(&outputs), i, exports));
+        template.insert("Outputs", resolve(section(&outputs), i, exports));
     }
 
     let text = writer::write(&template, app.pretty);
@@ -735,8 +744,9 @@ fn finish(
         sha256: hex_digest(text.as_bytes()),
         needs_s3_upload: bytes > INLINE_TEMPLATE_LIMIT,
     };
-    let manifest = manifest_entry(draft, &outputs, exports, i, imports, &dependencies, &file);
-    Ok(SynthesizedStack {
+    drop(template);
+    let manifest = manifest_entry(&draft, &outputs, exports, i, imports, &dependencies, &file);
+    let stack = SynthesizedStack {
         name: stack.clone(),
         file_name: format!("{stack}.template.json"),
         sha256: file.sha256,
@@ -749,8 +759,8 @@ fn finish(
         imports: imports.iter().cloned().collect(),
         dependencies,
         template: text,
-        manifest,
-    })
+    };
+    Ok((stack, manifest))
 }
 
 fn tag_error(stack: &str, id: &str, field: String, reason: String) -> Error {
@@ -866,7 +876,7 @@ fn manifest_entry(
     let outputs = outputs.iter().map(|(id, o)| {
         let mut entry = Json::Object(Vec::new());
         if let Some(name) = o.get("Export").and_then(|e| e.get("Name")) {
-            entry.insert("exportName", resolve(name, i, exports));
+            entry.insert("exportName", resolve(name.clone(), i, exports));
         }
         (id.clone(), entry)
     });

@@ -1,6 +1,8 @@
 //! Deterministic JSON text: objects in the order built, two-space indentation, no trailing
 //! spaces, a final newline.
 
+use std::fmt::Write as _;
+
 use super::json::Json;
 
 /// Writes resolved JSON (no reference nodes left) as text.
@@ -8,6 +10,8 @@ pub(crate) fn write(value: &Json, pretty: bool) -> String {
     let mut out = String::with_capacity(4096);
     write_value(&mut out, value, pretty, 0);
     out.push('\n');
+    // The assembly keeps every template: give back what the doubling over-allocated.
+    out.shrink_to_fit();
     out
 }
 
@@ -24,9 +28,13 @@ fn write_value(out: &mut String, value: &Json, pretty: bool, depth: usize) {
     match value {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Int(n) => out.push_str(&n.to_string()),
+        Json::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
         // Non-finite numbers are rejected before writing; `null` is the JSON-safe fallback.
-        Json::Float(f) if f.is_finite() => out.push_str(&f.to_string()),
+        Json::Float(f) if f.is_finite() => {
+            let _ = write!(out, "{f}");
+        }
         Json::Float(_) => out.push_str("null"),
         Json::Str(s) => write_str(out, s),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
