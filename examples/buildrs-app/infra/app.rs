@@ -1,7 +1,9 @@
 //! The application's infrastructure: one Fargate service. `build.rs` synthesizes it; the
 //! crate's tests build it too (`tests/infra.rs`).
 
-use ecs_dsl::ecs::{AwsLogs, AwsVpcNetwork, Cluster, HealthCheck, Service, TaskDefinition};
+use ecs_dsl::ecs::{
+    AwsLogs, AwsVpcNetwork, Cluster, ContainerInsights, HealthCheck, Service, TaskDefinition,
+};
 use ecs_dsl::logs::Retention;
 use ecs_dsl::prelude::*;
 
@@ -14,7 +16,9 @@ pub fn build() -> Result<App> {
         "SubnetIds",
         Parameter::subnet_ids().description("Private subnets of the tasks"),
     )?;
-    let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    let cluster = Cluster::builder(&stack, "Cluster")
+        .container_insights(ContainerInsights::Enabled)
+        .build()?;
     let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
     let web = task
         .new_container("web", ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"))
