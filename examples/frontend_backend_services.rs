@@ -13,7 +13,7 @@
 //! In each variant the backend (port 8080, named `api`) runs in the private subnets and
 //! accepts the API port only from the frontend's security group; the frontend (port 3000) is
 //! the target of an internet-facing ALB (HTTPS with the certificate given as a parameter,
-//! HTTP redirected to HTTPS, access logs to an existing bucket). The frontend scales on CPU
+//! HTTP redirected to HTTPS, access logs to an existing bucket given as a parameter). The frontend scales on CPU
 //! between 2 and 6 tasks, the backend between 2 and 12.
 //!
 //!     cargo run --example frontend_backend_services                 # writes out/
@@ -38,8 +38,6 @@ const IMAGE_TAG: &str = "1.0.0";
 const API_PORT: u16 = 8080;
 /// The frontend's HTTP port, the ALB's target.
 const WEB_PORT: u16 = 3000;
-/// An existing S3 bucket whose policy lets Elastic Load Balancing deliver access logs.
-const ALB_LOG_BUCKET: &str = "frontend-backend-alb-logs";
 
 /// How the frontend finds the backend.
 #[derive(Clone, Copy)]
@@ -104,6 +102,12 @@ fn variant(app: &mut App, name: &str, shared: &Shared, discovery: Discovery) -> 
     let certificate = stack.add_parameter(
         "CertificateArn",
         Parameter::string().description("ACM certificate of the HTTPS listener"),
+    )?;
+    let log_bucket = stack.add_parameter(
+        "AccessLogBucket",
+        Parameter::string().description(
+            "Existing S3 bucket whose policy lets Elastic Load Balancing deliver access logs",
+        ),
     )?;
 
     // Discovery: the namespace, the cluster (Service Connect's namespace is its default) and
@@ -208,7 +212,7 @@ fn variant(app: &mut App, name: &str, shared: &Shared, discovery: Discovery) -> 
         &stack,
         "Alb",
         vpc,
-        AlbProps::internet_facing().access_logs(ALB_LOG_BUCKET, name),
+        AlbProps::internet_facing().access_logs(log_bucket.value(), name),
     )?;
     let targets = TargetGroup::<Ip>::builder(
         &stack,
