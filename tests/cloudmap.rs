@@ -73,6 +73,26 @@ fn an_awsvpc_service_registers_a_and_srv_records_once() {
         .unwrap_err()
         .to_string();
     assert!(bad_name.contains("C2"), "{bad_name}");
+    // A DNS label: at most 63 characters, no `-` at either end.
+    let long = "a".repeat(64);
+    for name in ["api-", "-api", "", long.as_str()] {
+        let err = ns
+            .register_a(&srv, name, DnsRecords::ttl_secs(10))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("C2") && err.contains("DNS label"),
+            "{name}: {err}"
+        );
+    }
+    let ttl = ns
+        .register_a(&srv, "api", DnsRecords::ttl_secs(u32::MAX))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        ttl.contains("DnsConfig.DnsRecords.TTL") && ttl.contains("2147483647"),
+        "{ttl}"
+    );
     ns.register_srv(
         &srv,
         "api-srv",

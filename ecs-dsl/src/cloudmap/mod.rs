@@ -41,23 +41,74 @@ use crate::ecs::{AwsVpc, ContainerPort, LaunchType, NetworkMode, Service};
 use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
-/// Namespace kind: DNS (private or public), where services register records.
+/// Namespace kind: DNS (private or public), where services register records. Only
+/// `Namespace<Dns>` has [`register_a`](Namespace::register_a) and
+/// [`register_srv`](Namespace::register_srv).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cloudmap::{Dns, Namespace};
+/// let mut app = App::new();
+/// let stack = app.stack("dns")?;
+/// let ns: Namespace<Dns> = Namespace::public_dns(&stack, "Public", "example.com")?;
+/// assert_eq!(ns.name(), "example.com");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Dns {}
 /// Namespace kind: HTTP, discovered by API calls only (Service Connect).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cloudmap::{Http, Namespace};
+/// let mut app = App::new();
+/// let stack = app.stack("mesh")?;
+/// let ns: Namespace<Http> = Namespace::http(&stack, "Mesh", "mesh")?;
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["Mesh"]["Type"], "AWS::ServiceDiscovery::HttpNamespace");
+/// # let _ = ns;
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Http {}
 
-/// Network modes whose tasks have their own IP address, which A records can point at
-/// (rule S10).
 #[diagnostic::on_unimplemented(
     message = "tasks with network mode `{Self}` share the instance's IP: Cloud Map A records cannot reach them; register them with `register_srv` (rule S10)",
     label = "A records need awsvpc tasks"
 )]
+/// Network modes whose tasks have their own IP address, which A records can point at
+/// (rule S10): only [`AwsVpc`].
+///
+/// ```
+/// use ecs_dsl::cloudmap::OwnIp;
+/// use ecs_dsl::ecs::AwsVpc;
+/// fn has_own_ip<N: OwnIp>() -> bool { true }
+/// assert!(has_own_ip::<AwsVpc>());
+/// ```
+///
+/// ```compile_fail
+/// use ecs_dsl::cloudmap::OwnIp;
+/// fn has_own_ip<N: OwnIp>() {}
+/// has_own_ip::<ecs_dsl::ecs::Bridge>(); // bridge tasks share the instance's IP (rule S10)
+/// ```
 pub trait OwnIp {}
 impl OwnIp for AwsVpc {}
 
-/// A Cloud Map namespace of kind `K` ([`Dns`] or [`Http`]).
+/// A Cloud Map namespace of kind `K` ([`Dns`] or [`Http`]). Service names are unique per
+/// namespace across DNS registrations and Service Connect (rule C2).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cloudmap::Namespace;
+/// use ecs_dsl::ec2::{Vpc, VpcProps};
+/// let mut app = App::new();
+/// let stack = app.stack("apps")?;
+/// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+/// let private = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+/// let mesh = Namespace::http(&stack, "Mesh", "mesh")?;
+/// assert_eq!((private.name(), mesh.name()), ("internal.example", "mesh"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Namespace<K> {
     id: Value<String>,
@@ -114,7 +165,8 @@ impl NamespaceNames {
 /// ```
 /// use ecs_dsl::cloudmap::{DnsRecords, Routing};
 /// let records = DnsRecords::ttl_secs(10).routing(Routing::Weighted);
-/// # let _ = records;
+/// assert_ne!(records, DnsRecords::ttl_secs(10));
+/// assert_eq!(records, DnsRecords::ttl_secs(10).routing(Routing::Weighted));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DnsRecords {
@@ -123,7 +175,14 @@ pub struct DnsRecords {
     custom_health_check: bool,
 }
 
-/// The routing policy of a Cloud Map service's DNS records.
+/// The routing policy of a Cloud Map service's DNS records; see
+/// [DnsConfig](https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsConfig.html).
+///
+/// ```
+/// use ecs_dsl::cloudmap::{DnsRecords, Routing};
+/// assert_eq!(DnsRecords::ttl_secs(60), DnsRecords::ttl_secs(60).routing(Routing::Multivalue));
+/// assert_ne!(DnsRecords::ttl_secs(60), DnsRecords::ttl_secs(60).routing(Routing::Weighted));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Routing {
     /// Up to eight healthy records per answer, chosen at random (the default).
@@ -132,8 +191,40 @@ pub enum Routing {
     Weighted,
 }
 
+/// The longest TTL Cloud Map accepts for a DNS record, in seconds (2^31 - 1).
+///
+/// ```
+/// assert_eq!(ecs_dsl::cloudmap::MAX_TTL_SECS, 2_147_483_647);
+/// ```
+pub const MAX_TTL_SECS: u32 = 2_147_483_647;
+
 impl DnsRecords {
-    /// Records cached for `ttl` seconds, multivalue answers, ECS-reported health.
+    /// Records cached for `ttl` seconds, multivalue answers, ECS-reported health. A TTL over
+    /// [`MAX_TTL_SECS`] is refused when the records are registered.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::{DnsRecords, Namespace};
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("apps")?;
+    /// # let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Api", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let c = task.new_container("api", ecs_dsl::image!("nginx:1.27"));
+    /// # let task = task.container(c).build()?;
+    /// # let api = Service::replica(&stack, "ApiService", &cluster, &task)
+    /// #     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private)).build()?;
+    /// let ns = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// ns.register_a(&api, "api", DnsRecords::ttl_secs(10))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["ApiServiceDiscovery"]["Properties"];
+    /// assert_eq!(p["DnsConfig"]["DnsRecords"][0]["TTL"], 10.0);
+    /// assert_eq!(p["DnsConfig"]["RoutingPolicy"], "MULTIVALUE");
+    /// assert_eq!(p["HealthCheckCustomConfig"]["FailureThreshold"], 1.0);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ttl_secs(ttl: u32) -> Self {
         DnsRecords {
             ttl,
@@ -142,7 +233,28 @@ impl DnsRecords {
         }
     }
 
-    /// The routing policy.
+    /// The routing policy (default [`Routing::Multivalue`]).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::{DnsRecords, Namespace, Routing};
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("apps")?;
+    /// # let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Api", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let c = task.new_container("api", ecs_dsl::image!("nginx:1.27"));
+    /// # let task = task.container(c).build()?;
+    /// # let api = Service::replica(&stack, "ApiService", &cluster, &task)
+    /// #     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private)).build()?;
+    /// let ns = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// ns.register_a(&api, "api", DnsRecords::ttl_secs(10).routing(Routing::Weighted))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["ApiServiceDiscovery"]["Properties"]["DnsConfig"]["RoutingPolicy"], "WEIGHTED");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn routing(mut self, routing: Routing) -> Self {
         self.routing = routing;
         self
@@ -150,6 +262,27 @@ impl DnsRecords {
 
     /// Leaves out the custom health check configuration: Cloud Map then answers with every
     /// registered task, healthy or not.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::{DnsRecords, Namespace};
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("apps")?;
+    /// # let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Api", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let c = task.new_container("api", ecs_dsl::image!("nginx:1.27"));
+    /// # let task = task.container(c).build()?;
+    /// # let api = Service::replica(&stack, "ApiService", &cluster, &task)
+    /// #     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private)).build()?;
+    /// let ns = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// ns.register_a(&api, "api", DnsRecords::ttl_secs(10).without_health_check())?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert!(t["Resources"]["ApiServiceDiscovery"]["Properties"].get("HealthCheckCustomConfig").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn without_health_check(mut self) -> Self {
         self.custom_health_check = false;
         self
@@ -179,7 +312,24 @@ fn check_dns_name(stack: &str, id: &str, name: &str, max: usize) -> Result<()> {
 }
 
 impl Namespace<Dns> {
-    /// A private DNS namespace `name` in `vpc` (rule C1: at most 253 characters).
+    /// A private DNS namespace `name` in `vpc` (rule C1: at most 253 characters of DNS
+    /// labels).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// use ecs_dsl::ec2::Vpc;
+    /// let mut app = App::new();
+    /// let stack = app.stack("apps")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// let bad = Namespace::private_dns(&stack, "Bad", "my_apps.local", &vpc);
+    /// assert!(bad.unwrap_err().to_string().contains("rule C1"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["Internal"]["Properties"];
+    /// assert_eq!((&p["Name"], &p["Vpc"]), (&"internal.example".into(), &"vpc-1".into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn private_dns(stack: &Stack, id: &str, name: &str, vpc: &Vpc) -> Result<Self> {
         check_dns_name(stack.name(), id, name, 253)?;
         let h = stack.add(id, PrivateDnsNamespace::new(name, vpc.id()))?;
@@ -194,6 +344,18 @@ impl Namespace<Dns> {
     }
 
     /// A public DNS namespace `name` (a valid DNS name, labels at most 63 characters; rule C1).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let stack = app.stack("dns")?;
+    /// Namespace::public_dns(&stack, "Public", "example.com")?;
+    /// assert!(Namespace::public_dns(&stack, "Bad", "-example.com").is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Public"]["Type"], "AWS::ServiceDiscovery::PublicDnsNamespace");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn public_dns(stack: &Stack, id: &str, name: &str) -> Result<Self> {
         check_dns_name(stack.name(), id, name, 253)?;
         let h = stack.add(id, PublicDnsNamespace::new(name))?;
@@ -209,8 +371,38 @@ impl Namespace<Dns> {
 
     /// Registers an awsvpc service as `name` with A records, one per task IP. Only awsvpc
     /// tasks have their own IP (rule S10: a bridge or host service does not compile here; use
-    /// [`register_srv`](Self::register_srv)). The name is a DNS label of at most 127
-    /// characters, unique in the namespace (rule C2); a service has one registry.
+    /// [`register_srv`](Self::register_srv)). The name is one DNS label (1 to 63
+    /// letters, digits, `_` or `-`, no `-` at either end), unique in the namespace (rule C2); a service has one registry. Adds the
+    /// Cloud Map service `<service id>Discovery` in the service's stack.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::{DnsRecords, Namespace};
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// use ecs_dsl::ecs::{AwsVpcNetwork, Cluster, Service, TaskDefinition};
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("apps")?;
+    /// # let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Api", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let c = task.new_container("api", ecs_dsl::image!("nginx:1.27"));
+    /// # let task = task.container(c).build()?;
+    /// let api = Service::replica(&stack, "ApiService", &cluster, &task)
+    ///     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private))
+    ///     .build()?;
+    /// # let other = Service::replica(&stack, "Other", &cluster, &task)
+    /// #     .network(AwsVpcNetwork::in_vpc(&vpc, SubnetKind::Private)).build()?;
+    /// let ns = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// ns.register_a(&api, "api", DnsRecords::ttl_secs(10))?;
+    /// // One registry per service (rule S10), one service per name (rule C2).
+    /// assert!(ns.register_a(&api, "api-2", DnsRecords::ttl_secs(10)).is_err());
+    /// assert!(ns.register_a(&other, "api", DnsRecords::ttl_secs(10)).unwrap_err().to_string().contains("rule C2"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["ApiServiceDiscovery"]["Properties"]["DnsConfig"]["DnsRecords"][0]["Type"], "A");
+    /// let registry = &t["Resources"]["ApiService"]["Properties"]["ServiceRegistries"][0];
+    /// assert_eq!(registry["RegistryArn"]["Fn::GetAtt"], serde_json::json!(["ApiServiceDiscovery", "Arn"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn register_a<L: LaunchType, N: NetworkMode + OwnIp, K>(
         &self,
         service: &Service<L, N, K>,
@@ -222,7 +414,31 @@ impl Namespace<Dns> {
 
     /// Registers a service of any network mode as `name` with SRV records naming a container
     /// port of its task (rule S10: the port is a typed handle from
-    /// [`Container::expose`](crate::ecs::Container::expose)).
+    /// [`Container::expose`](crate::ecs::Container::expose)). A port of another task
+    /// definition is an error.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::{DnsRecords, Namespace};
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::{Bridge, Cluster, PortMapping, Service, TaskDefinition};
+    /// let mut app = App::new();
+    /// let stack = app.stack("apps")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// let task = TaskDefinition::ec2(&stack, "Cache", Bridge);
+    /// let mut redis = task.new_container("redis", ecs_dsl::image!("redis:7")).memory_limit(256);
+    /// let port = redis.expose(PortMapping::tcp(6379));
+    /// let task = task.container(redis).build()?;
+    /// let cache = Service::replica(&stack, "CacheService", &cluster, &task).build()?;
+    /// let ns = Namespace::private_dns(&stack, "Internal", "internal.example", &vpc)?;
+    /// ns.register_srv(&cache, "cache", &port, DnsRecords::ttl_secs(30))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["CacheServiceDiscovery"]["Properties"]["DnsConfig"]["DnsRecords"][0]["Type"], "SRV");
+    /// let registry = &t["Resources"]["CacheService"]["Properties"]["ServiceRegistries"][0];
+    /// assert_eq!((&registry["ContainerName"], &registry["ContainerPort"]), (&"redis".into(), &6379.into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn register_srv<L: LaunchType, N: NetworkMode, K, P>(
         &self,
         service: &Service<L, N, K>,
@@ -260,19 +476,35 @@ impl Namespace<Dns> {
         container_port: Option<(&str, u16)>,
     ) -> Result<()> {
         let (stack, logical) = (handle.stack_name(), handle.logical_id());
-        let label_ok = !name.is_empty()
-            && name.len() <= 127
+        // One DNS label: Cloud Map takes up to 127 characters for a dotted name, but each label
+        // holds at most 63, of letters, digits, `_` and `-`, not starting or ending with `-`.
+        let label_ok = (1..=63).contains(&name.len())
             && name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            && !name.starts_with('-');
+            && !name.starts_with('-')
+            && !name.ends_with('-');
         if !label_ok {
             return Err(Error::rule(
                 stack,
                 logical,
                 "ServiceRegistries.Name",
                 "C2",
-                format!("`{name}`: a service name is one DNS label of at most 127 characters"),
+                format!(
+                    "`{name}`: a service name is one DNS label: 1 to 63 letters, digits, `_` or \
+                     `-`, not starting or ending with `-`"
+                ),
+            ));
+        }
+        if records.ttl > MAX_TTL_SECS {
+            return Err(Error::invalid_value(
+                stack,
+                logical,
+                "DnsConfig.DnsRecords.TTL",
+                format!(
+                    "a TTL of {} s is over Cloud Map's maximum of {MAX_TTL_SECS} s",
+                    records.ttl
+                ),
             ));
         }
         if handle.update(|s| s.service_registries.is_some())? {
@@ -333,7 +565,20 @@ impl Namespace<Dns> {
 }
 
 impl Namespace<Http> {
-    /// An HTTP namespace `name` (rule C1: at most 1024 characters), for Service Connect.
+    /// An HTTP namespace `name` (rule C1: 1 to 1024 characters), for Service Connect.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let stack = app.stack("mesh")?;
+    /// let ns = Namespace::http(&stack, "Mesh", "shop")?;
+    /// assert!(Namespace::http(&stack, "Empty", "").unwrap_err().to_string().contains("rule C1"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Mesh"]["Properties"]["Name"], "shop");
+    /// # let _ = ns;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn http(stack: &Stack, id: &str, name: &str) -> Result<Self> {
         if name.is_empty() || name.len() > 1024 {
             return Err(Error::rule(
@@ -360,22 +605,65 @@ impl Namespace<Http> {
 }
 
 impl<K> Namespace<K> {
-    /// The namespace id.
+    /// The namespace id (`Fn::GetAtt` of `Id`).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let stack = app.stack("mesh")?;
+    /// let ns = Namespace::http(&stack, "Mesh", "shop")?;
+    /// stack.add_output("NamespaceId", Output::new(ns.id()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["NamespaceId"]["Value"]["Fn::GetAtt"], serde_json::json!(["Mesh", "Id"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn id(&self) -> Value<String> {
         self.id.clone()
     }
 
     /// The namespace ARN (what a cluster's default namespace and Service Connect take).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let stack = app.stack("mesh")?;
+    /// let ns = Namespace::http(&stack, "Mesh", "shop")?;
+    /// stack.add_output("NamespaceArn", Output::new(ns.arn()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["NamespaceArn"]["Value"]["Fn::GetAtt"], serde_json::json!(["Mesh", "Arn"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn arn(&self) -> Value<String> {
         self.arn.clone()
     }
 
     /// The namespace's name.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let stack = app.stack("dns")?;
+    /// assert_eq!(Namespace::public_dns(&stack, "Public", "example.com")?.name(), "example.com");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The stack it is defined in.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cloudmap::Namespace;
+    /// let mut app = App::new();
+    /// let shared = app.stack("shared")?;
+    /// let ns = Namespace::http(&shared, "Mesh", "shop")?;
+    /// assert_eq!(ns.stack().name(), "shared");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack(&self) -> &Stack {
         &self.stack
     }
