@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use crate::CFN_LINT_VERSION;
-use crate::model::{AttrTy, Model, Replace, Ty};
+use crate::model::{AttrTy, Model, Replace, StructDef, Ty};
 use crate::naming::{Names, snake, upper_camel, upper_camel_with};
 
 /// The first line of every generated file.
@@ -208,26 +208,6 @@ fn variants(values: &[String]) -> Vec<String> {
     wanted.iter().map(|w| names.claim(w, "")).collect()
 }
 
-/// A literal for a doc example, or `None` when the type has no obvious one.
-fn example_arg(ty: &Ty, cfn: &str) -> Option<String> {
-    Some(match ty {
-        Ty::Str => format!(
-            "\"my-{}\"",
-            snake(cfn).trim_end_matches('_').replace('_', "-")
-        ),
-        Ty::Int => "1".into(),
-        Ty::Num => "1.0".into(),
-        Ty::Bool => "true".into(),
-        Ty::List(t) if **t == Ty::Str => {
-            format!(
-                "vec![\"my-{}\"]",
-                snake(cfn).trim_end_matches('_').replace('_', "-")
-            )
-        }
-        _ => return None,
-    })
-}
-
 fn replace_note(r: Replace) -> &'static str {
     match r {
         Replace::No => "",
@@ -319,23 +299,7 @@ fn render_struct(out: &mut String, m: &Model, names: &Names2, idx: usize) {
     );
     let required: Vec<_> = s.fields.iter().filter(|f| f.required).collect();
     if idx == 0 {
-        let args: Option<Vec<String>> = required
-            .iter()
-            .map(|f| example_arg(&f.ty, &f.cfn))
-            .collect();
-        if let Some(args) = args {
-            let var = snake(&m.resource);
-            let var = var.trim_end_matches('_');
-            doc(
-                out,
-                "",
-                &format!(
-                    "\n```\nuse ecs_dsl::cfn::{}::{name};\nlet {var} = {name}::new({});\n# let _ = {var};\n```",
-                    m.module,
-                    args.join(", ")
-                ),
-            );
-        }
+        doc(out, "", &format!("\n{}", resource_example(m, names)));
     }
     let derive_default = required.is_empty();
     let _ = writeln!(
@@ -343,12 +307,7 @@ fn render_struct(out: &mut String, m: &Model, names: &Names2, idx: usize) {
         "#[derive(Clone, PartialEq{})]\npub struct {name} {{",
         if derive_default { ", Default" } else { "" }
     );
-    let mut fnames = Names::with_reserved(&["new", "to_json"]);
-    let field_names: Vec<String> = s
-        .fields
-        .iter()
-        .map(|f| fnames.claim(&snake(&f.cfn), "_"))
-        .collect();
+    let field_names = field_names(s);
     for (f, fname) in s.fields.iter().zip(&field_names) {
         let mut text = format!("[`{}`]({}).", f.cfn, f.doc);
         if f.required {
@@ -532,10 +491,50 @@ fn render_enum(out: &mut String, name: &str, values: &[String], text: &str) {
 /// The source of `cfn/<module>/mod.rs`.
 pub fn service_file(service: &str, models: &[&Model]) -> String {
     let mut out = header();
+    // A feature-gated type is linked only where it exists whenever this module does.
+    let module_feature = match models
+        .iter()
+        .map(|m| crate::feature_of(&m.type_name))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [Some(f)] => Some(*f),
+        _ => None,
+    };
+    let listed: Vec<String> = models
+        .iter()
+        .map(|m| match crate::feature_of(&m.type_name) {
+            Some(f) if module_feature != Some(f) => {
+                format!("`{}` (feature `{f}`)", resource_name(m))
+            }
+            _ => format!("[`{}`]", resource_name(m)),
+        })
+        .collect();
+    let listed = match listed.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
     let _ = writeln!(
         out,
-        "//! Resource types of the `AWS::{service}` namespace.\n"
+        "//! Generated L1 types of the `AWS::{service}` namespace; [`cfn`](crate::cfn) says how they\n//! are used.\n//!\n//! Resource types: {listed}."
     );
+    let example = models
+        .iter()
+        .find(|m| crate::feature_of(&m.type_name).is_none_or(|f| module_feature == Some(f)));
+    if let Some(m) = example {
+        out.push_str("//!\n");
+        for line in example_of(m).lines() {
+            if line.is_empty() {
+                out.push_str("//!\n");
+            } else {
+                let _ = writeln!(out, "//! {line}");
+            }
+        }
+    }
+    out.push('\n');
     for m in models {
         let _ = writeln!(out, "{}pub mod {};", cfg(m), m.file);
     }
@@ -569,6 +568,29 @@ pub fn root_file(models: &[Model], allows: &[&str]) -> String {
 //! are [`Json`](crate::template::Json).
 //!
 //! [`registry`] has what the schemas say about replacement and attributes, by type name.
+//!
+//! ```
+//! use ecs_dsl::cfn::ecs::{{Cluster, Service}};
+//! use ecs_dsl::template::{{App, Output}};
+//!
+//! let mut app = App::new();
+//! let stack = app.stack(\"l1\")?;
+//! let cluster = stack.add(\"Cluster\", Cluster::new().cluster_name(\"web\"))?;
+//! let service = Service::new().cluster(cluster.reference()).desired_count(2);
+//! stack.add(\"Service\", service)?;
+//! stack.add_output(\"ClusterArn\", Output::new(cluster.attr_arn()))?;
+//!
+//! let assembly = app.synthesize()?;
+//! let template = assembly.stack(\"l1\").unwrap().template_json();
+//! let service = &template[\"Resources\"][\"Service\"][\"Properties\"];
+//! assert_eq!(service[\"Cluster\"], serde_json::json!({{\"Ref\": \"Cluster\"}}));
+//! assert_eq!(service[\"DesiredCount\"], 2);
+//! assert_eq!(
+//!     template[\"Outputs\"][\"ClusterArn\"][\"Value\"],
+//!     serde_json::json!({{\"Fn::GetAtt\": [\"Cluster\", \"Arn\"]}})
+//! );
+//! # Ok::<(), ecs_dsl::Error>(())
+//! ```
 //!
 //! | CloudFormation type | Rust type |
 //! |---|---|
@@ -616,6 +638,14 @@ pub fn registry_file(models: &[Model]) -> String {
 //! resource and which attributes `Fn::GetAtt` reads, looked up by type name.
 
 /// Registry facts about one resource type.
+///
+/// ```
+/// use ecs_dsl::cfn::registry::lookup;
+/// let role = lookup(\"AWS::IAM::Role\").unwrap();
+/// assert_eq!(role.type_name, \"AWS::IAM::Role\");
+/// assert!(role.attributes.contains(&\"Arn\"));
+/// assert!(role.documentation.ends_with(\"aws-resource-iam-role.html\"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TypeInfo {
     /// The CloudFormation type name, e.g. `AWS::ECS::Service`.
@@ -632,6 +662,12 @@ pub struct TypeInfo {
 }
 
 /// Every generated type, sorted by type name.
+///
+/// ```
+/// use ecs_dsl::cfn::registry::TYPES;
+/// assert!(TYPES.iter().any(|t| t.type_name == \"AWS::ECS::Cluster\"));
+/// assert!(TYPES.windows(2).all(|w| w[0].type_name < w[1].type_name));
+/// ```
 pub static TYPES: &[TypeInfo] = &[
 ",
     );
@@ -682,4 +718,349 @@ mod tests {
 ",
     );
     out
+}
+
+/// The Rust names of a struct's fields, in field order.
+fn field_names(s: &StructDef) -> Vec<String> {
+    let mut fnames = Names::with_reserved(&["new", "to_json"]);
+    s.fields
+        .iter()
+        .map(|f| fnames.claim(&snake(&f.cfn), "_"))
+        .collect()
+}
+
+/// The width doc example lines are wrapped at (the `/// ` prefix comes on top).
+const EXAMPLE_WIDTH: usize = 92;
+
+/// An expression of a doc example, printed on one line when it fits, else broken like rustfmt
+/// would.
+enum Ex {
+    /// Printed as is.
+    Atom(String),
+    /// `open` + comma-separated `args` + `close`, e.g. `Tag::new(` .. `)` or `vec![` .. `]`.
+    Call {
+        open: String,
+        args: Vec<Ex>,
+        close: &'static str,
+    },
+    /// `receiver.method(arg)`.
+    Method(Box<Ex>, String, Box<Ex>),
+}
+
+impl Ex {
+    fn flat(&self) -> String {
+        match self {
+            Ex::Atom(s) => s.clone(),
+            Ex::Call { open, args, close } => {
+                let args: Vec<String> = args.iter().map(Ex::flat).collect();
+                format!("{open}{}{close}", args.join(", "))
+            }
+            Ex::Method(recv, method, arg) => format!("{}.{method}({})", recv.flat(), arg.flat()),
+        }
+    }
+
+    /// The expression starting at column `col` of a line indented by `indent`.
+    fn render(&self, indent: usize, col: usize) -> String {
+        let flat = self.flat();
+        if col + flat.len() <= EXAMPLE_WIDTH {
+            return flat;
+        }
+        let pad = " ".repeat(indent);
+        let inner = " ".repeat(indent + 4);
+        match self {
+            Ex::Atom(s) => s.clone(),
+            Ex::Call { open, args, close } => {
+                let mut out = format!("{open}\n");
+                for a in args {
+                    let _ = writeln!(out, "{inner}{},", a.render(indent + 4, indent + 4));
+                }
+                out.push_str(&pad);
+                out.push_str(close);
+                out
+            }
+            Ex::Method(recv, method, arg) => {
+                let recv = recv.render(indent, col);
+                let open = format!(".{method}(");
+                format!(
+                    "{recv}\n{inner}{open}{})",
+                    arg.render(indent + 4, indent + 4 + open.len())
+                )
+            }
+        }
+    }
+}
+
+/// What an example asserts about one property: the JSON path below the property (`["Key"]`,
+/// `[0]`) and the expected value as a Rust expression comparable with `serde_json::Value`.
+struct Check {
+    path: String,
+    expected: String,
+}
+
+impl Check {
+    fn under(self, segment: &str) -> Check {
+        Check {
+            path: format!("{segment}{}", self.path),
+            expected: self.expected,
+        }
+    }
+}
+
+/// Builds example values of one file's types, noting which of its items they name.
+struct ExampleCx<'a> {
+    m: &'a Model,
+    names: &'a Names2,
+    /// Names of the file's items used (other than the resource struct).
+    uses: BTreeSet<String>,
+}
+
+/// `"my-<kebab-case property name>"`.
+fn example_str(cfn: &str) -> String {
+    format!(
+        "\"my-{}\"",
+        snake(cfn).trim_end_matches('_').replace('_', "-")
+    )
+}
+
+impl ExampleCx<'_> {
+    /// An example value of type `ty` for the property `cfn`, and a check of it when it has a
+    /// plain JSON value somewhere inside.
+    fn value(&mut self, ty: &Ty, cfn: &str, depth: usize) -> (Ex, Option<Check>) {
+        let leaf = |lit: String| {
+            let check = Check {
+                path: String::new(),
+                expected: lit.clone(),
+            };
+            (Ex::Atom(lit), Some(check))
+        };
+        match ty {
+            Ty::Str => leaf(example_str(cfn)),
+            Ty::Int => leaf("1".into()),
+            Ty::Num => leaf("1.0".into()),
+            Ty::Bool => leaf("true".into()),
+            Ty::Enum(i) => {
+                let name = self.names.enums[i].clone();
+                let variant = variants(&self.m.enums[*i].values)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                self.uses.insert(name.clone());
+                let lit = format!("{name}::{variant}");
+                let check = Check {
+                    path: String::new(),
+                    expected: format!("{lit}.as_str()"),
+                };
+                (Ex::Atom(lit), Some(check))
+            }
+            Ty::Json => {
+                let (lit, key, value) = if cfn.contains("Policy") {
+                    (
+                        r#"serde_json::json!({"Version": "2012-10-17", "Statement": []})"#,
+                        "Version",
+                        "2012-10-17",
+                    )
+                } else {
+                    (r#"serde_json::json!({"Key": "value"})"#, "Key", "value")
+                };
+                let check = Check {
+                    path: format!("[{key:?}]"),
+                    expected: format!("{value:?}"),
+                };
+                (Ex::Atom(lit.to_owned()), Some(check))
+            }
+            Ty::List(t) if **t == Ty::Str => {
+                let s = example_str(cfn);
+                let check = Check {
+                    path: "[0]".into(),
+                    expected: s.clone(),
+                };
+                (Ex::Atom(format!("vec![{s}]")), Some(check))
+            }
+            Ty::List(t) => {
+                let (item, check) = self.value(t, cfn, depth + 1);
+                let ex = Ex::Call {
+                    open: "vec![".into(),
+                    args: vec![item],
+                    close: "]",
+                };
+                (ex, check.map(|c| c.under("[0]")))
+            }
+            Ty::Map(t) if **t == Ty::Str => {
+                let check = Check {
+                    path: "[\"key\"]".into(),
+                    expected: "\"value\"".into(),
+                };
+                (Ex::Atom("[(\"key\", \"value\")]".into()), Some(check))
+            }
+            Ty::Map(t) => {
+                let (item, check) = self.value(t, cfn, depth + 1);
+                let ex = Ex::Call {
+                    open: "std::collections::BTreeMap::from([(\"key\".to_owned(), ecs_dsl::Value::from("
+                        .into(),
+                    args: vec![item],
+                    close: "))])",
+                };
+                (ex, check.map(|c| c.under("[\"key\"]")))
+            }
+            Ty::Struct(i) => {
+                let name = self.names.structs[i].clone();
+                self.uses.insert(name.clone());
+                let (args, check) = self.required_args(*i, depth);
+                let ex = Ex::Call {
+                    open: format!("{name}::new("),
+                    args,
+                    close: ")",
+                };
+                (ex, check)
+            }
+        }
+    }
+
+    /// Example values of struct `i`'s required fields and the check of the first one that has
+    /// one.
+    fn required_args(&mut self, i: usize, depth: usize) -> (Vec<Ex>, Option<Check>) {
+        assert!(
+            depth < 16,
+            "{}: required properties nest too deep for an example",
+            self.m.type_name
+        );
+        let mut args = Vec::new();
+        let mut first = None;
+        for f in self.m.structs[i].fields.iter().filter(|f| f.required) {
+            let (ex, check) = self.value(&f.ty, &f.cfn, depth + 1);
+            args.push(ex);
+            if first.is_none() {
+                first = check.map(|c| c.under(&format!("[{:?}]", f.cfn)));
+            }
+        }
+        (args, first)
+    }
+}
+
+/// A runnable doc example of a resource type: it builds the resource from example values of its
+/// required properties (plus one optional property when no required one shows in the JSON), adds
+/// it to a stack, synthesizes, and checks the template's `Type` and that property.
+fn resource_example(m: &Model, names: &Names2) -> String {
+    let res = names.structs[&0].clone();
+    let mut cx = ExampleCx {
+        m,
+        names,
+        uses: BTreeSet::new(),
+    };
+    let (args, mut check) = cx.required_args(0, 0);
+    let mut ex = if args.is_empty() {
+        Ex::Atom(format!("{res}::new()"))
+    } else {
+        Ex::Call {
+            open: format!("{res}::new("),
+            args,
+            close: ")",
+        }
+    };
+    if check.is_none() {
+        // An optional property: a string if there is one, else a scalar, else anything whose
+        // example value shows in the JSON.
+        let s = &m.structs[0];
+        let fnames = field_names(s);
+        let rank = |t: &Ty| match t {
+            Ty::Str => 0,
+            Ty::Int | Ty::Num | Ty::Bool | Ty::Enum(_) => 1,
+            _ => 2,
+        };
+        let mut optional: Vec<(&crate::model::Field, &String)> = s
+            .fields
+            .iter()
+            .zip(&fnames)
+            .filter(|(f, _)| !f.required)
+            .collect();
+        optional.sort_by_key(|(f, _)| rank(&f.ty));
+        for (f, fname) in optional {
+            let mut trial = ExampleCx {
+                m,
+                names,
+                uses: BTreeSet::new(),
+            };
+            let (value, c) = trial.value(&f.ty, &f.cfn, 1);
+            if let Some(c) = c {
+                cx.uses.extend(trial.uses);
+                ex = Ex::Method(Box::new(ex), fname.clone(), Box::new(value));
+                check = Some(c.under(&format!("[{:?}]", f.cfn)));
+                break;
+            }
+        }
+    }
+    let Some(check) = check else {
+        panic!("{}: no property to check in the doc example", m.type_name);
+    };
+
+    let mut var = snake(&m.resource).trim_end_matches('_').to_owned();
+    if ["app", "stack", "assembly", "template", "resource"].contains(&var.as_str()) {
+        var.push_str("_resource");
+    }
+    let mut text = String::from("```\n");
+    let _ = writeln!(text, "use ecs_dsl::cfn::{}::{res};", m.module);
+    cx.uses.remove(&res);
+    match cx.uses.len() {
+        0 => {}
+        1 => {
+            let one = cx.uses.iter().next().cloned().unwrap_or_default();
+            let _ = writeln!(text, "use ecs_dsl::cfn::{}::{}::{one};", m.module, m.file);
+        }
+        _ => {
+            let items: Vec<&str> = cx.uses.iter().map(String::as_str).collect();
+            let line = format!(
+                "use ecs_dsl::cfn::{}::{}::{{{}}};",
+                m.module,
+                m.file,
+                items.join(", ")
+            );
+            if line.len() <= EXAMPLE_WIDTH {
+                let _ = writeln!(text, "{line}");
+            } else {
+                let _ = writeln!(text, "use ecs_dsl::cfn::{}::{}::{{", m.module, m.file);
+                let mut row = String::new();
+                for item in items {
+                    if !row.is_empty() && 4 + row.len() + item.len() + 2 > EXAMPLE_WIDTH {
+                        let _ = writeln!(text, "    {}", row.trim_end());
+                        row.clear();
+                    }
+                    row.push_str(item);
+                    row.push_str(", ");
+                }
+                let _ = writeln!(text, "    {}", row.trim_end());
+                text.push_str("};\n");
+            }
+        }
+    }
+    text.push_str("use ecs_dsl::template::App;\n\n");
+    text.push_str("let mut app = App::new();\nlet stack = app.stack(\"example\")?;\n");
+    let lead = format!("let {var} = ");
+    let _ = writeln!(text, "{lead}{};", ex.render(0, lead.len()));
+    let _ = writeln!(text, "stack.add({res:?}, {var})?;\n");
+    text.push_str("let assembly = app.synthesize()?;\n");
+    text.push_str("let template = assembly.stack(\"example\").unwrap().template_json();\n");
+    let _ = writeln!(text, "let resource = &template[\"Resources\"][{res:?}];");
+    let _ = writeln!(text, "assert_eq!(resource[\"Type\"], {:?});", m.type_name);
+    let assertion = format!(
+        "assert_eq!(resource[\"Properties\"]{}, {});",
+        check.path, check.expected
+    );
+    if assertion.len() <= EXAMPLE_WIDTH {
+        let _ = writeln!(text, "{assertion}");
+    } else {
+        let _ = writeln!(
+            text,
+            "assert_eq!(\n    resource[\"Properties\"]{},\n    {}\n);",
+            check.path, check.expected
+        );
+    }
+    text.push_str("# Ok::<(), ecs_dsl::Error>(())\n```");
+    text
+}
+
+/// [`resource_example`] of a model, for its service module.
+fn example_of(m: &Model) -> String {
+    let (structs, enums) = reachable(m);
+    let names = allocate(m, &structs, &enums);
+    resource_example(m, &names)
 }

@@ -11,6 +11,29 @@
 //!
 //! [`registry`] has what the schemas say about replacement and attributes, by type name.
 //!
+//! ```
+//! use ecs_dsl::cfn::ecs::{Cluster, Service};
+//! use ecs_dsl::template::{App, Output};
+//!
+//! let mut app = App::new();
+//! let stack = app.stack("l1")?;
+//! let cluster = stack.add("Cluster", Cluster::new().cluster_name("web"))?;
+//! let service = Service::new().cluster(cluster.reference()).desired_count(2);
+//! stack.add("Service", service)?;
+//! stack.add_output("ClusterArn", Output::new(cluster.attr_arn()))?;
+//!
+//! let assembly = app.synthesize()?;
+//! let template = assembly.stack("l1").unwrap().template_json();
+//! let service = &template["Resources"]["Service"]["Properties"];
+//! assert_eq!(service["Cluster"], serde_json::json!({"Ref": "Cluster"}));
+//! assert_eq!(service["DesiredCount"], 2);
+//! assert_eq!(
+//!     template["Outputs"]["ClusterArn"]["Value"],
+//!     serde_json::json!({"Fn::GetAtt": ["Cluster", "Arn"]})
+//! );
+//! # Ok::<(), ecs_dsl::Error>(())
+//! ```
+//!
 //! | CloudFormation type | Rust type |
 //! |---|---|
 //! | [`AWS::ApplicationAutoScaling::ScalableTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html) | [`applicationautoscaling::ScalableTarget`] |

@@ -3,6 +3,14 @@
 //! resource and which attributes `Fn::GetAtt` reads, looked up by type name.
 
 /// Registry facts about one resource type.
+///
+/// ```
+/// use ecs_dsl::cfn::registry::lookup;
+/// let role = lookup("AWS::IAM::Role").unwrap();
+/// assert_eq!(role.type_name, "AWS::IAM::Role");
+/// assert!(role.attributes.contains(&"Arn"));
+/// assert!(role.documentation.ends_with("aws-resource-iam-role.html"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TypeInfo {
     /// The CloudFormation type name, e.g. `AWS::ECS::Service`.
@@ -19,6 +27,12 @@ pub struct TypeInfo {
 }
 
 /// Every generated type, sorted by type name.
+///
+/// ```
+/// use ecs_dsl::cfn::registry::TYPES;
+/// assert!(TYPES.iter().any(|t| t.type_name == "AWS::ECS::Cluster"));
+/// assert!(TYPES.windows(2).all(|w| w[0].type_name < w[1].type_name));
+/// ```
 pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         type_name: "AWS::ApplicationAutoScaling::ScalableTarget",

@@ -4,6 +4,32 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ApplicationAutoScaling::ScalableTarget`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::applicationautoscaling::ScalableTarget;
+/// use ecs_dsl::cfn::applicationautoscaling::scalable_target::{
+///     ScalableTargetScalableDimension, ScalableTargetServiceNamespace,
+/// };
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let scalable_target = ScalableTarget::new(
+///     1,
+///     1,
+///     "my-resource-id",
+///     ScalableTargetScalableDimension::AppstreamFleetDesiredCapacity,
+///     ScalableTargetServiceNamespace::Appstream,
+/// );
+/// stack.add("ScalableTarget", scalable_target)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["ScalableTarget"];
+/// assert_eq!(resource["Type"], "AWS::ApplicationAutoScaling::ScalableTarget");
+/// assert_eq!(resource["Properties"]["MaxCapacity"], 1);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct ScalableTarget {
     /// [`MaxCapacity`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalabletarget.html#cfn-applicationautoscaling-scalabletarget-maxcapacity). Required.

@@ -4,6 +4,27 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ApplicationAutoScaling::ScalingPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalingpolicy.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::applicationautoscaling::ScalingPolicy;
+/// use ecs_dsl::cfn::applicationautoscaling::scaling_policy::ScalingPolicyPolicyType;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let scaling_policy = ScalingPolicy::new(
+///     "my-policy-name",
+///     ScalingPolicyPolicyType::PredictiveScaling,
+/// );
+/// stack.add("ScalingPolicy", scaling_policy)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["ScalingPolicy"];
+/// assert_eq!(resource["Type"], "AWS::ApplicationAutoScaling::ScalingPolicy");
+/// assert_eq!(resource["Properties"]["PolicyName"], "my-policy-name");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct ScalingPolicy {
     /// [`PolicyName`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-applicationautoscaling-scalingpolicy.html#cfn-applicationautoscaling-scalingpolicy-policyname). Required. Changing it replaces the resource.

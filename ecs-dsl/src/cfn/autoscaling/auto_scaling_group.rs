@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::autoscaling::AutoScalingGroup;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let auto_scaling_group = AutoScalingGroup::new("my-max-size", "my-min-size");
-/// # let _ = auto_scaling_group;
+/// stack.add("AutoScalingGroup", auto_scaling_group)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["AutoScalingGroup"];
+/// assert_eq!(resource["Type"], "AWS::AutoScaling::AutoScalingGroup");
+/// assert_eq!(resource["Properties"]["MaxSize"], "my-max-size");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct AutoScalingGroup {

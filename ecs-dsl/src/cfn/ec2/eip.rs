@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::Eip;
-/// let eip = Eip::new();
-/// # let _ = eip;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let eip = Eip::new().address("my-address");
+/// stack.add("Eip", eip)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Eip"];
+/// assert_eq!(resource["Type"], "AWS::EC2::EIP");
+/// assert_eq!(resource["Properties"]["Address"], "my-address");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Eip {

@@ -7,8 +7,20 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::InternetGateway;
-/// let internet_gateway = InternetGateway::new();
-/// # let _ = internet_gateway;
+/// use ecs_dsl::cfn::ec2::internet_gateway::Tag;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let internet_gateway = InternetGateway::new().tags(vec![Tag::new("my-key", "my-value")]);
+/// stack.add("InternetGateway", internet_gateway)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["InternetGateway"];
+/// assert_eq!(resource["Type"], "AWS::EC2::InternetGateway");
+/// assert_eq!(resource["Properties"]["Tags"][0]["Key"], "my-key");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct InternetGateway {

@@ -4,6 +4,25 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::EC2::LaunchTemplate`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::ec2::LaunchTemplate;
+/// use ecs_dsl::cfn::ec2::launch_template::LaunchTemplateData;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let launch_template = LaunchTemplate::new(LaunchTemplateData::new())
+///     .launch_template_name("my-launch-template-name");
+/// stack.add("LaunchTemplate", launch_template)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["LaunchTemplate"];
+/// assert_eq!(resource["Type"], "AWS::EC2::LaunchTemplate");
+/// assert_eq!(resource["Properties"]["LaunchTemplateName"], "my-launch-template-name");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct LaunchTemplate {
     /// [`LaunchTemplateData`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-launchtemplate.html#cfn-ec2-launchtemplate-launchtemplatedata). Required.

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::NatGateway;
-/// let nat_gateway = NatGateway::new();
-/// # let _ = nat_gateway;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let nat_gateway = NatGateway::new().allocation_id("my-allocation-id");
+/// stack.add("NatGateway", nat_gateway)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["NatGateway"];
+/// assert_eq!(resource["Type"], "AWS::EC2::NatGateway");
+/// assert_eq!(resource["Properties"]["AllocationId"], "my-allocation-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct NatGateway {

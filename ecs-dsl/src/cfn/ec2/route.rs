@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::Route;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let route = Route::new("my-route-table-id");
-/// # let _ = route;
+/// stack.add("Route", route)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Route"];
+/// assert_eq!(resource["Type"], "AWS::EC2::Route");
+/// assert_eq!(resource["Properties"]["RouteTableId"], "my-route-table-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct Route {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::RouteTable;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let route_table = RouteTable::new("my-vpc-id");
-/// # let _ = route_table;
+/// stack.add("RouteTable", route_table)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["RouteTable"];
+/// assert_eq!(resource["Type"], "AWS::EC2::RouteTable");
+/// assert_eq!(resource["Properties"]["VpcId"], "my-vpc-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct RouteTable {

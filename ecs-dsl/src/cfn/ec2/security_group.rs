@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::SecurityGroup;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let security_group = SecurityGroup::new("my-group-description");
-/// # let _ = security_group;
+/// stack.add("SecurityGroup", security_group)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["SecurityGroup"];
+/// assert_eq!(resource["Type"], "AWS::EC2::SecurityGroup");
+/// assert_eq!(resource["Properties"]["GroupDescription"], "my-group-description");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct SecurityGroup {

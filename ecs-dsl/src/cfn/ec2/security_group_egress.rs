@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::SecurityGroupEgress;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let security_group_egress = SecurityGroupEgress::new("my-group-id", "my-ip-protocol");
-/// # let _ = security_group_egress;
+/// stack.add("SecurityGroupEgress", security_group_egress)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["SecurityGroupEgress"];
+/// assert_eq!(resource["Type"], "AWS::EC2::SecurityGroupEgress");
+/// assert_eq!(resource["Properties"]["GroupId"], "my-group-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct SecurityGroupEgress {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::SecurityGroupIngress;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let security_group_ingress = SecurityGroupIngress::new("my-ip-protocol");
-/// # let _ = security_group_ingress;
+/// stack.add("SecurityGroupIngress", security_group_ingress)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["SecurityGroupIngress"];
+/// assert_eq!(resource["Type"], "AWS::EC2::SecurityGroupIngress");
+/// assert_eq!(resource["Properties"]["IpProtocol"], "my-ip-protocol");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct SecurityGroupIngress {

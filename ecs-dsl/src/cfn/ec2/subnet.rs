@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::Subnet;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let subnet = Subnet::new("my-vpc-id");
-/// # let _ = subnet;
+/// stack.add("Subnet", subnet)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Subnet"];
+/// assert_eq!(resource["Type"], "AWS::EC2::Subnet");
+/// assert_eq!(resource["Properties"]["VpcId"], "my-vpc-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct Subnet {

@@ -7,8 +7,22 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::SubnetRouteTableAssociation;
-/// let subnet_route_table_association = SubnetRouteTableAssociation::new("my-route-table-id", "my-subnet-id");
-/// # let _ = subnet_route_table_association;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let subnet_route_table_association = SubnetRouteTableAssociation::new(
+///     "my-route-table-id",
+///     "my-subnet-id",
+/// );
+/// stack.add("SubnetRouteTableAssociation", subnet_route_table_association)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["SubnetRouteTableAssociation"];
+/// assert_eq!(resource["Type"], "AWS::EC2::SubnetRouteTableAssociation");
+/// assert_eq!(resource["Properties"]["RouteTableId"], "my-route-table-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct SubnetRouteTableAssociation {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::Vpc;
-/// let vpc = Vpc::new();
-/// # let _ = vpc;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let vpc = Vpc::new().cidr_block("my-cidr-block");
+/// stack.add("Vpc", vpc)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Vpc"];
+/// assert_eq!(resource["Type"], "AWS::EC2::VPC");
+/// assert_eq!(resource["Properties"]["CidrBlock"], "my-cidr-block");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Vpc {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ec2::VpcGatewayAttachment;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let vpc_gateway_attachment = VpcGatewayAttachment::new("my-vpc-id");
-/// # let _ = vpc_gateway_attachment;
+/// stack.add("VpcGatewayAttachment", vpc_gateway_attachment)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["VpcGatewayAttachment"];
+/// assert_eq!(resource["Type"], "AWS::EC2::VPCGatewayAttachment");
+/// assert_eq!(resource["Properties"]["VpcId"], "my-vpc-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct VpcGatewayAttachment {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ecr::Repository;
-/// let repository = Repository::new();
-/// # let _ = repository;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let repository = Repository::new().repository_name("my-repository-name");
+/// stack.add("Repository", repository)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Repository"];
+/// assert_eq!(resource["Type"], "AWS::ECR::Repository");
+/// assert_eq!(resource["Properties"]["RepositoryName"], "my-repository-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Repository {

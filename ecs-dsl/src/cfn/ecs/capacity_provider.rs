@@ -7,8 +7,19 @@ use crate::template::{Json, List, ObjectBuilder, Resource, ToJson, Value};
 ///
 /// ```
 /// use ecs_dsl::cfn::ecs::CapacityProvider;
-/// let capacity_provider = CapacityProvider::new();
-/// # let _ = capacity_provider;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let capacity_provider = CapacityProvider::new().cluster_name("my-cluster-name");
+/// stack.add("CapacityProvider", capacity_provider)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["CapacityProvider"];
+/// assert_eq!(resource["Type"], "AWS::ECS::CapacityProvider");
+/// assert_eq!(resource["Properties"]["ClusterName"], "my-cluster-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct CapacityProvider {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::ecs::Cluster;
-/// let cluster = Cluster::new();
-/// # let _ = cluster;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let cluster = Cluster::new().cluster_name("my-cluster-name");
+/// stack.add("Cluster", cluster)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Cluster"];
+/// assert_eq!(resource["Type"], "AWS::ECS::Cluster");
+/// assert_eq!(resource["Properties"]["ClusterName"], "my-cluster-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Cluster {

@@ -4,6 +4,27 @@
 use crate::template::{Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ECS::ClusterCapacityProviderAssociations`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-clustercapacityproviderassociations.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::ecs::ClusterCapacityProviderAssociations;
+/// use ecs_dsl::cfn::ecs::cluster_capacity_provider_associations::CapacityProviderStrategy;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let cluster_capacity_provider_associations = ClusterCapacityProviderAssociations::new(
+///     "my-cluster",
+///     vec![CapacityProviderStrategy::new("my-capacity-provider")],
+/// );
+/// stack.add("ClusterCapacityProviderAssociations", cluster_capacity_provider_associations)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["ClusterCapacityProviderAssociations"];
+/// assert_eq!(resource["Type"], "AWS::ECS::ClusterCapacityProviderAssociations");
+/// assert_eq!(resource["Properties"]["Cluster"], "my-cluster");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct ClusterCapacityProviderAssociations {
     /// [`CapacityProviders`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-clustercapacityproviderassociations.html#cfn-ecs-clustercapacityproviderassociations-capacityproviders).

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 ///
 /// ```
 /// use ecs_dsl::cfn::ecs::Service;
-/// let service = Service::new();
-/// # let _ = service;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let service = Service::new().cluster("my-cluster");
+/// stack.add("Service", service)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Service"];
+/// assert_eq!(resource["Type"], "AWS::ECS::Service");
+/// assert_eq!(resource["Properties"]["Cluster"], "my-cluster");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Service {

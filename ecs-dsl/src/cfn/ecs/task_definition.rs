@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 ///
 /// ```
 /// use ecs_dsl::cfn::ecs::TaskDefinition;
-/// let task_definition = TaskDefinition::new();
-/// # let _ = task_definition;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let task_definition = TaskDefinition::new().cpu("my-cpu");
+/// stack.add("TaskDefinition", task_definition)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["TaskDefinition"];
+/// assert_eq!(resource["Type"], "AWS::ECS::TaskDefinition");
+/// assert_eq!(resource["Properties"]["Cpu"], "my-cpu");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct TaskDefinition {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::efs::AccessPoint;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let access_point = AccessPoint::new("my-file-system-id");
-/// # let _ = access_point;
+/// stack.add("AccessPoint", access_point)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["AccessPoint"];
+/// assert_eq!(resource["Type"], "AWS::EFS::AccessPoint");
+/// assert_eq!(resource["Properties"]["FileSystemId"], "my-file-system-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct AccessPoint {

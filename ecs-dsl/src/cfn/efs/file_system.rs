@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::efs::FileSystem;
-/// let file_system = FileSystem::new();
-/// # let _ = file_system;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let file_system = FileSystem::new().availability_zone_name("my-availability-zone-name");
+/// stack.add("FileSystem", file_system)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["FileSystem"];
+/// assert_eq!(resource["Type"], "AWS::EFS::FileSystem");
+/// assert_eq!(resource["Properties"]["AvailabilityZoneName"], "my-availability-zone-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct FileSystem {

@@ -7,8 +7,23 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::efs::MountTarget;
-/// let mount_target = MountTarget::new("my-file-system-id", vec!["my-security-groups"], "my-subnet-id");
-/// # let _ = mount_target;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let mount_target = MountTarget::new(
+///     "my-file-system-id",
+///     vec!["my-security-groups"],
+///     "my-subnet-id",
+/// );
+/// stack.add("MountTarget", mount_target)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["MountTarget"];
+/// assert_eq!(resource["Type"], "AWS::EFS::MountTarget");
+/// assert_eq!(resource["Properties"]["FileSystemId"], "my-file-system-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct MountTarget {

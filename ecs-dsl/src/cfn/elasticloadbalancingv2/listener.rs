@@ -4,6 +4,30 @@
 use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ElasticLoadBalancingV2::Listener`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::elasticloadbalancingv2::Listener;
+/// use ecs_dsl::cfn::elasticloadbalancingv2::listener::{Action, ActionType};
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let listener = Listener::new(
+///     vec![Action::new(ActionType::AuthenticateCognito)],
+///     "my-load-balancer-arn",
+/// );
+/// stack.add("Listener", listener)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Listener"];
+/// assert_eq!(resource["Type"], "AWS::ElasticLoadBalancingV2::Listener");
+/// assert_eq!(
+///     resource["Properties"]["DefaultActions"][0]["Type"],
+///     ActionType::AuthenticateCognito.as_str()
+/// );
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Listener {
     /// [`AlpnPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html#cfn-elasticloadbalancingv2-listener-alpnpolicy).

@@ -4,6 +4,33 @@
 use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::ElasticLoadBalancingV2::ListenerRule`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listenerrule.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::elasticloadbalancingv2::ListenerRule;
+/// use ecs_dsl::cfn::elasticloadbalancingv2::listener_rule::{
+///     Action, ActionType, RuleCondition,
+/// };
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let listener_rule = ListenerRule::new(
+///     vec![Action::new(ActionType::AuthenticateCognito)],
+///     vec![RuleCondition::new()],
+///     1,
+/// );
+/// stack.add("ListenerRule", listener_rule)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["ListenerRule"];
+/// assert_eq!(resource["Type"], "AWS::ElasticLoadBalancingV2::ListenerRule");
+/// assert_eq!(
+///     resource["Properties"]["Actions"][0]["Type"],
+///     ActionType::AuthenticateCognito.as_str()
+/// );
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct ListenerRule {
     /// [`Actions`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listenerrule.html#cfn-elasticloadbalancingv2-listenerrule-actions). Required.

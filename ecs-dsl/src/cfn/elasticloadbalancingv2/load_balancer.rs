@@ -7,8 +7,23 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::elasticloadbalancingv2::LoadBalancer;
-/// let load_balancer = LoadBalancer::new();
-/// # let _ = load_balancer;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let load_balancer = LoadBalancer::new()
+///     .enforce_security_group_inbound_rules_on_private_link_traffic("my-enforce-security-group-inbound-rules-on-private-link-traffic");
+/// stack.add("LoadBalancer", load_balancer)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["LoadBalancer"];
+/// assert_eq!(resource["Type"], "AWS::ElasticLoadBalancingV2::LoadBalancer");
+/// assert_eq!(
+///     resource["Properties"]["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"],
+///     "my-enforce-security-group-inbound-rules-on-private-link-traffic"
+/// );
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct LoadBalancer {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::elasticloadbalancingv2::TargetGroup;
-/// let target_group = TargetGroup::new();
-/// # let _ = target_group;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let target_group = TargetGroup::new().health_check_path("my-health-check-path");
+/// stack.add("TargetGroup", target_group)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["TargetGroup"];
+/// assert_eq!(resource["Type"], "AWS::ElasticLoadBalancingV2::TargetGroup");
+/// assert_eq!(resource["Properties"]["HealthCheckPath"], "my-health-check-path");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct TargetGroup {

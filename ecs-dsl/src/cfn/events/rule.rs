@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, Map, ObjectBuilder, Resource, ToJson, 
 ///
 /// ```
 /// use ecs_dsl::cfn::events::Rule;
-/// let rule = Rule::new();
-/// # let _ = rule;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let rule = Rule::new().description("my-description");
+/// stack.add("Rule", rule)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Rule"];
+/// assert_eq!(resource["Type"], "AWS::Events::Rule");
+/// assert_eq!(resource["Properties"]["Description"], "my-description");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Rule {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::iam::InstanceProfile;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let instance_profile = InstanceProfile::new(vec!["my-roles"]);
-/// # let _ = instance_profile;
+/// stack.add("InstanceProfile", instance_profile)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["InstanceProfile"];
+/// assert_eq!(resource["Type"], "AWS::IAM::InstanceProfile");
+/// assert_eq!(resource["Properties"]["Roles"][0], "my-roles");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct InstanceProfile {

@@ -4,6 +4,25 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::IAM::ManagedPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::iam::ManagedPolicy;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let managed_policy = ManagedPolicy::new(
+///     serde_json::json!({"Version": "2012-10-17", "Statement": []}),
+/// );
+/// stack.add("ManagedPolicy", managed_policy)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["ManagedPolicy"];
+/// assert_eq!(resource["Type"], "AWS::IAM::ManagedPolicy");
+/// assert_eq!(resource["Properties"]["PolicyDocument"]["Version"], "2012-10-17");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct ManagedPolicy {
     /// [`Description`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description). Changing it replaces the resource.

@@ -4,6 +4,26 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::IAM::Policy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::iam::Policy;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let policy = Policy::new(
+///     serde_json::json!({"Version": "2012-10-17", "Statement": []}),
+///     "my-policy-name",
+/// );
+/// stack.add("Policy", policy)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Policy"];
+/// assert_eq!(resource["Type"], "AWS::IAM::Policy");
+/// assert_eq!(resource["Properties"]["PolicyDocument"]["Version"], "2012-10-17");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Policy {
     /// [`Groups`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html#cfn-iam-policy-groups).

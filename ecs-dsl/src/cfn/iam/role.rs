@@ -4,6 +4,23 @@
 use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::IAM::Role`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::iam::Role;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let role = Role::new(serde_json::json!({"Version": "2012-10-17", "Statement": []}));
+/// stack.add("Role", role)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Role"];
+/// assert_eq!(resource["Type"], "AWS::IAM::Role");
+/// assert_eq!(resource["Properties"]["AssumeRolePolicyDocument"]["Version"], "2012-10-17");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Role {
     /// [`AssumeRolePolicyDocument`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument). Required. Free-form JSON.

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::logs::LogGroup;
-/// let log_group = LogGroup::new();
-/// # let _ = log_group;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let log_group = LogGroup::new().kms_key_id("my-kms-key-id");
+/// stack.add("LogGroup", log_group)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["LogGroup"];
+/// assert_eq!(resource["Type"], "AWS::Logs::LogGroup");
+/// assert_eq!(resource["Properties"]["KmsKeyId"], "my-kms-key-id");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct LogGroup {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::s3::Bucket;
-/// let bucket = Bucket::new();
-/// # let _ = bucket;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let bucket = Bucket::new().bucket_name("my-bucket-name");
+/// stack.add("Bucket", bucket)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Bucket"];
+/// assert_eq!(resource["Type"], "AWS::S3::Bucket");
+/// assert_eq!(resource["Properties"]["BucketName"], "my-bucket-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Bucket {

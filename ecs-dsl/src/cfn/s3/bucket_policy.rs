@@ -4,6 +4,26 @@
 use crate::template::{Json, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::S3::BucketPolicy`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::s3::BucketPolicy;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let bucket_policy = BucketPolicy::new(
+///     "my-bucket",
+///     serde_json::json!({"Version": "2012-10-17", "Statement": []}),
+/// );
+/// stack.add("BucketPolicy", bucket_policy)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["BucketPolicy"];
+/// assert_eq!(resource["Type"], "AWS::S3::BucketPolicy");
+/// assert_eq!(resource["Properties"]["Bucket"], "my-bucket");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct BucketPolicy {
     /// [`Bucket`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html#cfn-s3-bucketpolicy-bucket). Required. Changing it replaces the resource.

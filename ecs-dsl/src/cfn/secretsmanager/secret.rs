@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::secretsmanager::Secret;
-/// let secret = Secret::new();
-/// # let _ = secret;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let secret = Secret::new().description("my-description");
+/// stack.add("Secret", secret)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Secret"];
+/// assert_eq!(resource["Type"], "AWS::SecretsManager::Secret");
+/// assert_eq!(resource["Properties"]["Description"], "my-description");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Secret {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::servicediscovery::HttpNamespace;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let http_namespace = HttpNamespace::new("my-name");
-/// # let _ = http_namespace;
+/// stack.add("HttpNamespace", http_namespace)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["HttpNamespace"];
+/// assert_eq!(resource["Type"], "AWS::ServiceDiscovery::HttpNamespace");
+/// assert_eq!(resource["Properties"]["Name"], "my-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct HttpNamespace {

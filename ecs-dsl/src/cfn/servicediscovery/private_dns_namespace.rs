@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::servicediscovery::PrivateDnsNamespace;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let private_dns_namespace = PrivateDnsNamespace::new("my-name", "my-vpc");
-/// # let _ = private_dns_namespace;
+/// stack.add("PrivateDnsNamespace", private_dns_namespace)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["PrivateDnsNamespace"];
+/// assert_eq!(resource["Type"], "AWS::ServiceDiscovery::PrivateDnsNamespace");
+/// assert_eq!(resource["Properties"]["Name"], "my-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct PrivateDnsNamespace {

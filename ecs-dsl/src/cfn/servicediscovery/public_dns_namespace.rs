@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::servicediscovery::PublicDnsNamespace;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
 /// let public_dns_namespace = PublicDnsNamespace::new("my-name");
-/// # let _ = public_dns_namespace;
+/// stack.add("PublicDnsNamespace", public_dns_namespace)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["PublicDnsNamespace"];
+/// assert_eq!(resource["Type"], "AWS::ServiceDiscovery::PublicDnsNamespace");
+/// assert_eq!(resource["Properties"]["Name"], "my-name");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct PublicDnsNamespace {

@@ -7,8 +7,19 @@ use crate::template::{Handle, Json, List, ObjectBuilder, Resource, ToJson, Value
 ///
 /// ```
 /// use ecs_dsl::cfn::servicediscovery::Service;
-/// let service = Service::new();
-/// # let _ = service;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let service = Service::new().description("my-description");
+/// stack.add("Service", service)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Service"];
+/// assert_eq!(resource["Type"], "AWS::ServiceDiscovery::Service");
+/// assert_eq!(resource["Properties"]["Description"], "my-description");
+/// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Default)]
 pub struct Service {

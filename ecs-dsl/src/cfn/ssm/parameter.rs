@@ -4,6 +4,24 @@
 use crate::template::{Json, Map, ObjectBuilder, Resource, ToJson, Value};
 
 /// [`AWS::SSM::Parameter`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-parameter.html) (generated L1 resource type).
+///
+/// ```
+/// use ecs_dsl::cfn::ssm::Parameter;
+/// use ecs_dsl::cfn::ssm::parameter::ParameterType;
+/// use ecs_dsl::template::App;
+///
+/// let mut app = App::new();
+/// let stack = app.stack("example")?;
+/// let parameter = Parameter::new(ParameterType::String, "my-value");
+/// stack.add("Parameter", parameter)?;
+///
+/// let assembly = app.synthesize()?;
+/// let template = assembly.stack("example").unwrap().template_json();
+/// let resource = &template["Resources"]["Parameter"];
+/// assert_eq!(resource["Type"], "AWS::SSM::Parameter");
+/// assert_eq!(resource["Properties"]["Type"], ParameterType::String.as_str());
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Parameter {
     /// [`AllowedPattern`](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-parameter.html#cfn-ssm-parameter-allowedpattern).
