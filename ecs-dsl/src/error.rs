@@ -3,6 +3,19 @@
 use std::path::PathBuf;
 
 /// The result type of ecs-dsl.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// fn web_stack(app: &mut App) -> ecs_dsl::Result<Stack> {
+///     let stack = app.stack("web")?;
+///     stack.set_description("The web tier");
+///     Ok(stack)
+/// }
+/// let mut app = App::new();
+/// assert_eq!(web_stack(&mut app)?.name(), "web");
+/// assert!(web_stack(&mut app).is_err()); // a second `web`
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong while building or synthesizing an app.

@@ -44,17 +44,42 @@ impl From<Json> for Match {
 
 impl Match {
     /// Exactly `json`: no extra keys anywhere.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Match;
+    /// use serde_json::json;
+    /// let m = Match::exact(json!({"Name": "web"}));
+    /// assert!(m.matches(&json!({"Name": "web"})));
+    /// assert!(!m.matches(&json!({"Name": "web", "Port": 80}))); // no extra keys
+    /// assert!(Match::from(json!({"Name": "web"})).matches(&json!({"Name": "web", "Port": 80})));
+    /// ```
     pub fn exact(json: Json) -> Self {
         Match(Kind::Exact(json))
     }
 
     /// Inside [`object`](Self::object): the key must not be present.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Match;
+    /// use serde_json::json;
+    /// let m = Match::object([("DesiredCount", Match::absent())]);
+    /// assert!(m.matches(&json!({"LaunchType": "FARGATE"})));
+    /// assert!(!m.matches(&json!({"DesiredCount": 2})));
+    /// ```
     pub fn absent() -> Self {
         Match(Kind::Absent)
     }
 
     /// An array that has, for each of `elements`, a matching element (any order, more
     /// elements allowed).
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Match;
+    /// use serde_json::json;
+    /// let m = Match::array_containing([json!({"Name": "b"})]);
+    /// assert!(m.matches(&json!([{"Name": "a"}, {"Name": "b", "Value": 1}])));
+    /// assert!(!m.matches(&json!([{"Name": "a"}])));
+    /// ```
     pub fn array_containing<M: Into<Match>>(elements: impl IntoIterator<Item = M>) -> Self {
         Match(Kind::ArrayContaining(
             elements.into_iter().map(Into::into).collect(),
@@ -62,6 +87,14 @@ impl Match {
     }
 
     /// An object whose listed keys match (other keys are ignored).
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Match;
+    /// use serde_json::json;
+    /// let m = Match::object([("Port", json!(80))]);
+    /// assert!(m.matches(&json!({"Port": 80, "Protocol": "HTTP"})));
+    /// assert!(!m.matches(&json!({"Port": 443})));
+    /// ```
     pub fn object<K: Into<String>, M: Into<Match>>(
         entries: impl IntoIterator<Item = (K, M)>,
     ) -> Self {
@@ -74,6 +107,15 @@ impl Match {
     }
 
     /// Whether `actual` matches.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Match;
+    /// use serde_json::json;
+    /// let m = Match::from(json!([1, 2]));
+    /// assert!(m.matches(&json!([1, 2])));
+    /// assert!(!m.matches(&json!([1, 2, 3]))); // arrays: same length, in order
+    /// assert!(!m.matches(&json!([2, 1])));
+    /// ```
     pub fn matches(&self, actual: &Json) -> bool {
         self.mismatch(actual, "").is_none()
     }

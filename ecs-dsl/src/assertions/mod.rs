@@ -42,6 +42,25 @@ pub use matcher::Match;
 pub use snapshot::stack_snapshots;
 
 /// A synthesized template to assert on.
+///
+/// ```
+/// use ecs_dsl::assertions::{Match, Template};
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cfn::logs::LogGroup;
+/// use serde_json::json;
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+/// logs.set_removal_policy(RemovalPolicy::Retain)?;
+/// stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+/// stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+/// let t = Template::from_app(&app, "web")?;
+/// t.resource_count_is("AWS::Logs::LogGroup", 2);
+/// t.has_resource_properties("AWS::Logs::LogGroup", json!({"LogGroupName": "web"}));
+/// assert!(t.check_resource_count_is("AWS::ECS::Cluster", 1).is_err());
+/// # let _ = Match::absent();
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     stack: String,
@@ -50,6 +69,18 @@ pub struct Template {
 
 impl Template {
     /// The template of `stack` in `app` (synthesizes the app).
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Template;
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("web")?;
+    /// let t = Template::from_app(&app, "web")?;
+    /// assert_eq!(t.json()["AWSTemplateFormatVersion"], "2010-09-09");
+    /// let missing = Template::from_app(&app, "api").unwrap_err();
+    /// assert!(missing.to_string().contains("no stack `api`"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn from_app(app: &App, stack: &str) -> crate::Result<Self> {
         let assembly = app.synthesize()?;
         match assembly.stack(stack) {
@@ -72,11 +103,37 @@ impl Template {
     }
 
     /// A synthesized stack's template.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Template;
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("network")?;
+    /// app.stack("web")?;
+    /// let assembly = app.synthesize()?;
+    /// for stack in &assembly.stacks {
+    ///     let t = Template::from_stack(stack);
+    ///     t.resource_count_is("AWS::ECS::Service", 0);
+    /// }
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn from_stack(stack: &crate::template::SynthesizedStack) -> Self {
         Template::from_json(&stack.name, stack.template_json())
     }
 
     /// A template given as JSON (for example read from a file); `stack` names it in messages.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Template;
+    /// use serde_json::json;
+    /// let t = Template::from_json(
+    ///     "imported",
+    ///     json!({"Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "alerts"}}}}),
+    /// );
+    /// t.has_resource_properties("AWS::SNS::Topic", json!({"TopicName": "alerts"}));
+    /// let err = t.check_resource_count_is("AWS::SNS::Topic", 2).unwrap_err();
+    /// assert!(err.starts_with("stack `imported`"));
+    /// ```
     pub fn from_json(stack: &str, json: Json) -> Self {
         Template {
             stack: stack.to_owned(),
@@ -85,11 +142,44 @@ impl Template {
     }
 
     /// The whole template.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// assert_eq!(t.json()["Outputs"]["LogGroup"]["Export"]["Name"], "web-logs");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn json(&self) -> &Json {
         &self.json
     }
 
     /// A resource by logical id.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// assert_eq!(t.resource("Logs").unwrap()["DeletionPolicy"], "Retain");
+    /// assert!(t.resource("Missing").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn resource(&self, logical_id: &str) -> Option<&Json> {
         self.json["Resources"].get(logical_id)
     }
@@ -104,6 +194,24 @@ impl Template {
 
     /// The resources of `type_` whose properties match `properties` (see the module docs),
     /// by logical id.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// let found = t.find_resources("AWS::Logs::LogGroup", json!({"RetentionInDays": 365}));
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].0, "Audit");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn find_resources(&self, type_: &str, properties: impl Into<Match>) -> Vec<(String, Json)> {
         let m = properties.into();
         self.of_type(type_)
@@ -113,6 +221,24 @@ impl Template {
     }
 
     /// Checks that there are exactly `n` resources of `type_`.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// assert!(t.check_resource_count_is("AWS::Logs::LogGroup", 2).is_ok());
+    /// let err = t.check_resource_count_is("AWS::Logs::LogGroup", 1).unwrap_err();
+    /// assert!(err.contains("found 2: Logs, Audit") || err.contains("found 2: Audit, Logs"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn check_resource_count_is(&self, type_: &str, n: usize) -> Result<(), String> {
         let ids: Vec<&String> = self.of_type(type_).map(|(id, _)| id).collect();
         if ids.len() == n {
@@ -137,6 +263,23 @@ impl Template {
     }
 
     /// Asserts that there are exactly `n` resources of `type_`.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// t.resource_count_is("AWS::Logs::LogGroup", 2);
+    /// t.resource_count_is("AWS::ECS::Cluster", 0);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     #[track_caller]
     pub fn resource_count_is(&self, type_: &str, n: usize) {
         if let Err(e) = self.check_resource_count_is(type_, n) {
@@ -146,6 +289,26 @@ impl Template {
 
     /// Checks that a resource of `type_` has properties matching `properties`; the error
     /// shows how each resource of that type differs, closest first.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// assert!(t.check_resource_properties("AWS::Logs::LogGroup", json!({"RetentionInDays": 7})).is_ok());
+    /// let err = t
+    ///     .check_resource_properties("AWS::Logs::LogGroup", json!({"RetentionInDays": 30}))
+    ///     .unwrap_err();
+    /// assert!(err.contains("no AWS::Logs::LogGroup has the expected properties"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn check_resource_properties(
         &self,
         type_: &str,
@@ -156,6 +319,25 @@ impl Template {
     }
 
     /// Asserts that a resource of `type_` has properties matching `properties`.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// t.has_resource_properties(
+    ///     "AWS::Logs::LogGroup",
+    ///     Match::object([("LogGroupName", Match::from(json!("web"))), ("KmsKeyId", Match::absent())]),
+    /// );
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     #[track_caller]
     pub fn has_resource_properties(&self, type_: &str, properties: impl Into<Match>) {
         if let Err(e) = self.check_resource_properties(type_, properties) {
@@ -165,12 +347,46 @@ impl Template {
 
     /// Checks that a resource of `type_` matches `resource` as a whole (`Properties`,
     /// `DependsOn`, `DeletionPolicy`...).
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// let retained = json!({"DeletionPolicy": "Retain", "Properties": {"LogGroupName": "web"}});
+    /// assert!(t.check_resource("AWS::Logs::LogGroup", retained).is_ok());
+    /// assert!(t.check_resource("AWS::Logs::LogGroup", json!({"DeletionPolicy": "Delete"})).is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn check_resource(&self, type_: &str, resource: impl Into<Match>) -> Result<(), String> {
         let m = resource.into();
         self.check_some(type_, "resource", |r| m.mismatch(r, ""))
     }
 
     /// Asserts that a resource of `type_` matches `resource` as a whole.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// t.has_resource("AWS::Logs::LogGroup", json!({"UpdateReplacePolicy": "Retain"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     #[track_caller]
     pub fn has_resource(&self, type_: &str, resource: impl Into<Match>) {
         if let Err(e) = self.check_resource(type_, resource) {
@@ -179,6 +395,24 @@ impl Template {
     }
 
     /// Checks that the output `id` exists and matches `output` (`Value`, `Export`...).
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// assert!(t.check_output("LogGroup", json!({"Value": {"Ref": "Logs"}})).is_ok());
+    /// let err = t.check_output("Missing", json!({})).unwrap_err();
+    /// assert!(err.contains("no output `Missing`; outputs: LogGroup"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn check_output(&self, id: &str, output: impl Into<Match>) -> Result<(), String> {
         let outputs = self.json["Outputs"].as_object();
         let Some(actual) = outputs.and_then(|o| o.get(id)) else {
@@ -204,6 +438,22 @@ impl Template {
     }
 
     /// Asserts that the output `id` exists and matches `output`.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::{Match, Template};
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::cfn::logs::LogGroup;
+    /// # use serde_json::json;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// # logs.set_removal_policy(RemovalPolicy::Retain)?;
+    /// # stack.add("Audit", LogGroup::new().retention_in_days(365))?;
+    /// # stack.add_output("LogGroup", Output::new(logs.reference()).export_name("web-logs"))?;
+    /// # let t = Template::from_app(&app, "web")?;
+    /// t.has_output("LogGroup", json!({"Export": {"Name": "web-logs"}}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     #[track_caller]
     pub fn has_output(&self, id: &str, output: impl Into<Match>) {
         if let Err(e) = self.check_output(id, output) {

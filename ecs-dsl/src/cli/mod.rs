@@ -31,6 +31,17 @@ mod remote;
 pub use args::{ParameterArg, parse_duration};
 
 /// The command line.
+///
+/// ```
+/// use clap::Parser;
+/// use ecs_dsl::cli::{Cli, Command};
+/// let cli = Cli::try_parse_from(["infra", "list", "--out", "build/cfn"])?;
+/// assert_eq!(cli.out, std::path::Path::new("build/cfn"));
+/// assert!(matches!(cli.command, Some(Command::List)));
+/// // Without a command: synthesize into `out`.
+/// assert!(Cli::try_parse_from(["infra"])?.command.is_none());
+/// # Ok::<(), clap::Error>(())
+/// ```
 #[derive(Debug, Parser)]
 #[command(
     about = "Synthesize, diff, deploy and destroy the CloudFormation stacks of this ecs-dsl app",
@@ -51,6 +62,18 @@ pub struct Cli {
 }
 
 /// A subcommand.
+///
+/// ```
+/// use clap::Parser;
+/// use ecs_dsl::cli::{Cli, Command};
+/// let cli = Cli::try_parse_from(["infra", "destroy", "web", "--force", "--timeout", "10m"])?;
+/// let Some(Command::Destroy { stacks, force, timeout, .. }) = cli.command else { panic!() };
+/// assert_eq!((stacks, force), (vec!["web".to_owned()], true));
+/// assert_eq!(timeout, std::time::Duration::from_secs(600));
+/// // `--all` and stack names exclude each other.
+/// assert!(Cli::try_parse_from(["infra", "destroy", "web", "--all"]).is_err());
+/// # Ok::<(), clap::Error>(())
+/// ```
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Synthesize the templates and manifest into --out and print a summary.
@@ -115,6 +138,17 @@ pub enum Command {
 }
 
 /// Where to connect.
+///
+/// ```
+/// use clap::Parser;
+/// use ecs_dsl::cli::{Cli, Command};
+/// let cli = Cli::try_parse_from(["infra", "outputs", "--endpoint-url", "http://127.0.0.1:5000", "--region", "us-east-1"])?;
+/// let Some(Command::Outputs { connect }) = cli.command else { panic!() };
+/// assert_eq!(connect.endpoint_url.as_deref(), Some("http://127.0.0.1:5000"));
+/// assert_eq!(connect.region.as_deref(), Some("us-east-1"));
+/// assert_eq!(connect.profile, None);
+/// # Ok::<(), clap::Error>(())
+/// ```
 #[derive(Debug, Clone, Args)]
 pub struct ConnectArgs {
     /// A custom endpoint for CloudFormation and S3, e.g. a local moto server
@@ -130,6 +164,18 @@ pub struct ConnectArgs {
 }
 
 /// The options of `deploy`.
+///
+/// ```
+/// use clap::Parser;
+/// use ecs_dsl::cli::{Cli, Command};
+/// let cli = Cli::try_parse_from(["infra", "deploy", "web", "--parameters", "web:ImageTag=v42"])?;
+/// let Some(Command::Deploy(args)) = cli.command else { panic!() };
+/// assert_eq!(args.stacks, ["web"]);
+/// assert_eq!(args.parameters.len(), 1);
+/// assert_eq!((args.concurrency, args.require_approval.as_str()), (4, "broadening"));
+/// assert!(Cli::try_parse_from(["infra", "deploy", "--require-approval", "sometimes"]).is_err());
+/// # Ok::<(), clap::Error>(())
+/// ```
 #[derive(Debug, Clone, Args)]
 pub struct DeployArgs {
     /// Stacks to deploy, with the stacks they depend on (default: the only stack, or --all).
@@ -224,6 +270,19 @@ impl App {
 
     /// Runs a parsed command line: `Ok(true)` on success, `Ok(false)` when the command ran
     /// and reported a failure, `Err` with a message otherwise.
+    ///
+    /// ```
+    /// use clap::Parser;
+    /// use ecs_dsl::cli::Cli;
+    /// let mut app = ecs_dsl::App::new();
+    /// app.stack("web")?;
+    /// let out = std::env::temp_dir().join(format!("ecs-dsl-run-cli-doc-{}", std::process::id()));
+    /// let cli = Cli::try_parse_from(["infra".as_ref(), "list".as_ref(), "--out".as_ref(), out.as_os_str()])?;
+    /// assert_eq!(app.run_cli(&cli), Ok(true));
+    /// assert!(out.join("web.template.json").exists());
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn run_cli(&self, cli: &Cli) -> Result<bool, String> {
         let synth = || -> Result<crate::template::Assembly, String> {
             self.synth(&cli.out).map_err(|e| e.to_string())

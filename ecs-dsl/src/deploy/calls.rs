@@ -13,6 +13,22 @@ use super::events::StackEvent;
 use super::status::StackStatus;
 
 /// What `DescribeStacks` says about one stack.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use ecs_dsl::deploy::calls::StackInfo;
+/// use ecs_dsl::deploy::status::{StackState, StackStatus};
+/// let info = StackInfo {
+///     stack_id: "arn:aws:cloudformation:us-east-1:123456789012:stack/web/1".into(),
+///     status: StackStatus::parse("UPDATE_ROLLBACK_COMPLETE"),
+///     reason: None,
+///     outputs: BTreeMap::from([("Url".to_owned(), "http://web.example.com".to_owned())]),
+///     parameters: BTreeMap::new(),
+///     tags: BTreeMap::new(),
+/// };
+/// assert_eq!(info.status.classify(), StackState::Updatable);
+/// assert_eq!(info.outputs["Url"], "http://web.example.com");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackInfo {
     /// The stack's id (an ARN); it stays valid after the stack is deleted.
@@ -30,6 +46,18 @@ pub struct StackInfo {
 }
 
 /// A change set as `DescribeChangeSet` reports it, all pages joined.
+///
+/// ```
+/// use ecs_dsl::deploy::calls::ChangeSetInfo;
+/// use ecs_dsl::deploy::diff::{Action, ResourceChange};
+/// let info = ChangeSetInfo {
+///     status: "CREATE_COMPLETE".into(),
+///     reason: None,
+///     changes: vec![ResourceChange::new("Logs", "AWS::Logs::LogGroup", Action::Add)],
+/// };
+/// assert!(!info.is_pending() && !info.failed_without_changes());
+/// assert_eq!(info.changes[0].logical_id, "Logs");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeSetInfo {
     /// `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_COMPLETE`, `FAILED`, ...
@@ -42,6 +70,14 @@ pub struct ChangeSetInfo {
 
 impl ChangeSetInfo {
     /// Whether CloudFormation is still computing the change set.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::calls::ChangeSetInfo;
+    /// let info = ChangeSetInfo { status: "CREATE_IN_PROGRESS".into(), reason: None, changes: vec![] };
+    /// assert!(info.is_pending());
+    /// let info = ChangeSetInfo { status: "CREATE_COMPLETE".into(), ..info };
+    /// assert!(!info.is_pending());
+    /// ```
     pub fn is_pending(&self) -> bool {
         matches!(
             self.status.as_str(),
@@ -51,6 +87,18 @@ impl ChangeSetInfo {
 
     /// Whether the change set failed because there was nothing to change, which
     /// CloudFormation reports as a failure.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::calls::ChangeSetInfo;
+    /// let empty = ChangeSetInfo {
+    ///     status: "FAILED".into(),
+    ///     reason: Some("The submitted information didn't contain changes.".into()),
+    ///     changes: vec![],
+    /// };
+    /// assert!(empty.failed_without_changes());
+    /// let broken = ChangeSetInfo { reason: Some("Template format error".into()), ..empty };
+    /// assert!(!broken.failed_without_changes());
+    /// ```
     pub fn failed_without_changes(&self) -> bool {
         self.status == "FAILED"
             && self.reason.as_deref().is_some_and(|r| {
@@ -62,6 +110,18 @@ impl ChangeSetInfo {
 }
 
 /// How to pass the template to CloudFormation.
+///
+/// ```
+/// use ecs_dsl::deploy::calls::TemplateSource;
+/// use ecs_dsl::template::INLINE_TEMPLATE_LIMIT;
+/// let body = r#"{"Resources": {}}"#.to_owned();
+/// let source = if body.len() <= INLINE_TEMPLATE_LIMIT {
+///     TemplateSource::Body(body)
+/// } else {
+///     TemplateSource::Url("https://bucket.s3.amazonaws.com/web.template.json".into())
+/// };
+/// assert!(matches!(source, TemplateSource::Body(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TemplateSource {
     /// In the request (up to 51,200 bytes, rule F1).
@@ -71,6 +131,23 @@ pub enum TemplateSource {
 }
 
 /// A `CreateChangeSet` request.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use ecs_dsl::deploy::calls::{ChangeSetRequest, TemplateSource};
+/// let request = ChangeSetRequest {
+///     stack: "web".into(),
+///     name: "ecs-dsl-1".into(),
+///     create: true,
+///     template: TemplateSource::Body(r#"{"Resources": {}}"#.into()),
+///     // `None` keeps the previous value of an existing stack.
+///     parameters: BTreeMap::from([("ImageTag".to_owned(), Some("v42".to_owned()))]),
+///     capabilities: vec!["CAPABILITY_IAM".into()],
+///     tags: BTreeMap::new(),
+///     description: "deployed by ecs-dsl".into(),
+/// };
+/// assert_eq!(request.parameters["ImageTag"].as_deref(), Some("v42"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct ChangeSetRequest {
     /// The stack.
@@ -102,6 +179,15 @@ impl Clients {
 
     /// `DescribeStacks` for one stack (by name or id); `None` when it does not exist. A
     /// stack looked up by id is returned even when deleted.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// if let Some(info) = block_on(clients.describe_stack("web"))?? {
+    ///     println!("{} is {}", info.stack_id, info.status.as_str());
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn describe_stack(&self, stack: &str) -> Result<Option<StackInfo>, AwsError> {
         let result = self
             .cloudformation
@@ -149,6 +235,15 @@ impl Clients {
 
     /// The template CloudFormation holds for a stack (`GetTemplate`, original stage), parsed.
     /// `None` when the body is not JSON (a YAML template deployed by another tool).
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// let template = block_on(clients.deployed_template("web"))??;
+    /// let resources = template.as_ref().and_then(|t| t["Resources"].as_object()).map_or(0, |r| r.len());
+    /// println!("{resources} resources deployed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn deployed_template(
         &self,
         stack: &str,
@@ -168,6 +263,18 @@ impl Clients {
 
     /// Stack events newest first, up to and excluding the first one in `known` (at most
     /// `max_pages` pages of DescribeStackEvents).
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// // Up to 2 pages, stopping at the first event already printed.
+    /// let printed = std::collections::BTreeSet::<String>::new();
+    /// let events = block_on(clients.stack_events("web", &|id| printed.contains(id), 2))??;
+    /// for e in &events {
+    ///     println!("{} {} {}", e.logical_id, e.status, e.reason.as_deref().unwrap_or(""));
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn stack_events(
         &self,
         stack: &str,
@@ -214,6 +321,26 @@ impl Clients {
     }
 
     /// `CreateChangeSet`; returns the change set's id.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// use std::collections::BTreeMap;
+    /// use ecs_dsl::deploy::calls::{ChangeSetRequest, TemplateSource};
+    /// let request = ChangeSetRequest {
+    ///     stack: "web".into(),
+    ///     name: "ecs-dsl-1".into(),
+    ///     create: true,
+    ///     template: TemplateSource::Body(std::fs::read_to_string("out/web.template.json")?),
+    ///     parameters: BTreeMap::new(),
+    ///     capabilities: vec![],
+    ///     tags: BTreeMap::new(),
+    ///     description: "deployed by ecs-dsl".into(),
+    /// };
+    /// let id = block_on(clients.create_change_set(&request))??;
+    /// println!("change set {id}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn create_change_set(&self, req: &ChangeSetRequest) -> Result<String, AwsError> {
         let mut call = self
             .cloudformation
@@ -249,6 +376,16 @@ impl Clients {
     }
 
     /// `DescribeChangeSet`, all pages.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// let info = block_on(clients.describe_change_set("web", "ecs-dsl-1"))??;
+    /// if !info.is_pending() {
+    ///     println!("{}: {} changes", info.status, info.changes.len());
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn describe_change_set(
         &self,
         stack: &str,
@@ -285,6 +422,13 @@ impl Clients {
     }
 
     /// `ExecuteChangeSet`.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// block_on(clients.execute_change_set("web", "ecs-dsl-1"))??;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn execute_change_set(&self, stack: &str, change_set: &str) -> Result<(), AwsError> {
         self.cloudformation
             .execute_change_set()
@@ -297,6 +441,13 @@ impl Clients {
     }
 
     /// `DeleteChangeSet`.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// block_on(clients.delete_change_set("web", "ecs-dsl-1"))??;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn delete_change_set(&self, stack: &str, change_set: &str) -> Result<(), AwsError> {
         self.cloudformation
             .delete_change_set()
@@ -309,6 +460,15 @@ impl Clients {
     }
 
     /// The names of the change sets a stack holds (`ListChangeSets`, first page).
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// for name in block_on(clients.change_sets("web"))?? {
+    ///     println!("{name}");
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn change_sets(&self, stack: &str) -> Result<Vec<String>, AwsError> {
         let out = self
             .cloudformation
@@ -325,6 +485,13 @@ impl Clients {
     }
 
     /// `DeleteStack`.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// block_on(clients.delete_stack("web"))??;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn delete_stack(&self, stack: &str) -> Result<(), AwsError> {
         self.cloudformation
             .delete_stack()
@@ -336,6 +503,13 @@ impl Clients {
     }
 
     /// `CancelUpdateStack`.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// block_on(clients.cancel_update("web"))??;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn cancel_update(&self, stack: &str) -> Result<(), AwsError> {
         self.cloudformation
             .cancel_update_stack()
@@ -347,6 +521,13 @@ impl Clients {
     }
 
     /// `ContinueUpdateRollback`.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// block_on(clients.continue_update_rollback("web"))??;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn continue_update_rollback(&self, stack: &str) -> Result<(), AwsError> {
         self.cloudformation
             .continue_update_rollback()
@@ -358,6 +539,16 @@ impl Clients {
     }
 
     /// The stacks that import an export (`ListImports`, all pages); empty when none does.
+    ///
+    /// ```no_run
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # let clients = block_on(Clients::connect(&ConnectOptions::default()))?;
+    /// let importers = block_on(clients.importers("base-VpcId"))??;
+    /// if !importers.is_empty() {
+    ///     println!("still imported by {}", importers.join(", "));
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn importers(&self, export: &str) -> Result<Vec<String>, AwsError> {
         let mut names = Vec::new();
         let mut token: Option<String> = None;

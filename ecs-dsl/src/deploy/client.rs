@@ -36,24 +36,60 @@ pub struct ConnectOptions {
 
 impl ConnectOptions {
     /// The region (else `AWS_REGION` / the profile's region).
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let options = ConnectOptions::default()
+    ///     .endpoint_url("http://127.0.0.1:5000")
+    ///     .region("eu-west-1")
+    ///     .static_credentials("AKID", "SECRET");
+    /// // Connecting loads the configuration; no request is made yet.
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.region().as_deref(), Some("eu-west-1"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
     }
 
     /// A named profile of the AWS config files.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::ConnectOptions;
+    /// let options = ConnectOptions::default().profile("ci");
+    /// assert!(format!("{options:?}").contains("profile: Some(\"ci\")"));
+    /// ```
     pub fn profile(mut self, profile: impl Into<String>) -> Self {
         self.profile = Some(profile.into());
         self
     }
 
     /// A custom endpoint for both services, e.g. a local moto server (`--endpoint-url`).
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::ConnectOptions;
+    /// let options = ConnectOptions::default().endpoint_url("http://127.0.0.1:5000");
+    /// assert_eq!(options.endpoint(), Some("http://127.0.0.1:5000"));
+    /// ```
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.endpoint_url = Some(url.into());
         self
     }
 
     /// Fixed credentials, for local endpoints and tests.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let options = ConnectOptions::default()
+    ///     .endpoint_url("http://127.0.0.1:5000")
+    ///     .region("eu-west-1")
+    ///     .static_credentials("AKID", "SECRET");
+    /// // Connecting loads the configuration; no request is made yet.
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.endpoint(), Some("http://127.0.0.1:5000"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn static_credentials(
         mut self,
         access_key_id: impl Into<String>,
@@ -65,18 +101,52 @@ impl ConnectOptions {
 
     /// Another HTTP client than rustls/ring, e.g. recorded responses in tests
     /// (`aws-smithy-http-client`'s `test-util`).
+    ///
+    /// ```
+    /// use aws_smithy_http_client::tls;
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// // Any `SharedHttpClient`; here the default rustls client, built by hand.
+    /// let http = aws_smithy_http_client::Builder::new()
+    ///     .tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::Ring))
+    ///     .build_https();
+    /// let options = ConnectOptions::default().http_client(http).region("us-east-1");
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.endpoint(), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn http_client(mut self, client: SharedHttpClient) -> Self {
         self.http_client = Some(client);
         self
     }
 
     /// The endpoint given with [`endpoint_url`](Self::endpoint_url), if any.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::ConnectOptions;
+    /// assert_eq!(ConnectOptions::default().endpoint(), None);
+    /// assert_eq!(ConnectOptions::default().endpoint_url("http://localhost:4566").endpoint(), Some("http://localhost:4566"));
+    /// ```
     pub fn endpoint(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
     }
 }
 
 /// Why a call to AWS failed, with what to do about it.
+///
+/// ```
+/// use aws_sdk_cloudformation::error::{ErrorMetadata, SdkError};
+/// use aws_sdk_cloudformation::operation::describe_stacks::DescribeStacksError;
+/// use ecs_dsl::deploy::client::AwsError;
+/// let missing = DescribeStacksError::generic(
+///     ErrorMetadata::builder()
+///         .code("ValidationError")
+///         .message("Stack with id web does not exist")
+///         .build(),
+/// );
+/// let err = AwsError::from_sdk("cloudformation", None, SdkError::service_error(missing, ()));
+/// assert!(matches!(err, AwsError::Validation { service: "cloudformation", .. }));
+/// assert_eq!(err.to_string(), "cloudformation rejected the request: Stack with id web does not exist");
+/// ```
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AwsError {
@@ -141,11 +211,45 @@ pub enum AwsError {
 
 impl AwsError {
     /// Whether CloudFormation answered that the stack does not exist.
+    ///
+    /// ```
+    /// use aws_sdk_cloudformation::error::{ErrorMetadata, SdkError};
+    /// use aws_sdk_cloudformation::operation::describe_stacks::DescribeStacksError;
+    /// use ecs_dsl::deploy::client::AwsError;
+    /// let missing = DescribeStacksError::generic(
+    ///     ErrorMetadata::builder()
+    ///         .code("ValidationError")
+    ///         .message("Stack with id web does not exist")
+    ///         .build(),
+    /// );
+    /// let err = AwsError::from_sdk("cloudformation", None, SdkError::service_error(missing, ()));
+    /// assert!(err.is_missing_stack());
+    /// ```
     pub fn is_missing_stack(&self) -> bool {
         matches!(self, AwsError::Validation { message, .. } if message.contains("does not exist"))
     }
 
     /// Classifies an SDK error of `service` (never panics on any response).
+    ///
+    /// ```
+    /// use aws_sdk_cloudformation::error::{ErrorMetadata, SdkError};
+    /// use aws_sdk_cloudformation::operation::describe_stacks::DescribeStacksError;
+    /// use ecs_dsl::deploy::client::AwsError;
+    /// let missing = DescribeStacksError::generic(
+    ///     ErrorMetadata::builder()
+    ///         .code("ValidationError")
+    ///         .message("Stack with id web does not exist")
+    ///         .build(),
+    /// );
+    /// let err = AwsError::from_sdk("cloudformation", None, SdkError::service_error(missing, ()));
+    /// assert!(err.is_missing_stack());
+    /// let throttled = DescribeStacksError::generic(
+    ///     ErrorMetadata::builder().code("Throttling").message("Rate exceeded").build(),
+    /// );
+    /// let err = AwsError::from_sdk("cloudformation", None, SdkError::service_error(throttled, ()));
+    /// assert!(matches!(err, AwsError::Throttled { .. }));
+    /// assert!(err.to_string().contains("lower --concurrency"));
+    /// ```
     pub fn from_sdk<E, R>(
         service: &'static str,
         endpoint: Option<&str>,
@@ -206,6 +310,19 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 }
 
 /// The clients a deploy uses.
+///
+/// ```
+/// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+/// let options = ConnectOptions::default()
+///     .endpoint_url("http://127.0.0.1:5000")
+///     .region("eu-west-1")
+///     .static_credentials("AKID", "SECRET");
+/// // Connecting loads the configuration; no request is made yet.
+/// let clients = block_on(Clients::connect(&options))?;
+/// let _cloudformation: &aws_sdk_cloudformation::Client = &clients.cloudformation;
+/// assert_eq!(clients.s3.config().region().map(|r| r.as_ref()), Some("eu-west-1"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Clients {
     /// CloudFormation.
@@ -217,6 +334,18 @@ pub struct Clients {
 
 impl Clients {
     /// Loads the AWS configuration and builds both clients.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let options = ConnectOptions::default()
+    ///     .endpoint_url("http://127.0.0.1:5000")
+    ///     .region("eu-west-1")
+    ///     .static_credentials("AKID", "SECRET");
+    /// // Connecting loads the configuration; no request is made yet.
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.region().as_deref(), Some("eu-west-1"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub async fn connect(options: &ConnectOptions) -> Clients {
         let http = options.http_client.clone().unwrap_or_else(|| {
             aws_smithy_http_client::Builder::new()
@@ -258,11 +387,35 @@ impl Clients {
     }
 
     /// The endpoint the clients were pointed at, if one was given.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let options = ConnectOptions::default()
+    ///     .endpoint_url("http://127.0.0.1:5000")
+    ///     .region("eu-west-1")
+    ///     .static_credentials("AKID", "SECRET");
+    /// // Connecting loads the configuration; no request is made yet.
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.endpoint(), Some("http://127.0.0.1:5000"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn endpoint(&self) -> Option<&str> {
         self.endpoint.as_deref()
     }
 
     /// The region the clients use, if one was configured.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let options = ConnectOptions::default()
+    ///     .endpoint_url("http://127.0.0.1:5000")
+    ///     .region("eu-west-1")
+    ///     .static_credentials("AKID", "SECRET");
+    /// // Connecting loads the configuration; no request is made yet.
+    /// let clients = block_on(Clients::connect(&options))?;
+    /// assert_eq!(clients.region().as_deref(), Some("eu-west-1"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn region(&self) -> Option<String> {
         self.cloudformation
             .config()
@@ -271,6 +424,19 @@ impl Clients {
     }
 
     /// The status of a stack, or `None` when there is no such stack (or it was deleted).
+    ///
+    /// ```no_run
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// let status = block_on(async {
+    ///     let clients = Clients::connect(&ConnectOptions::default()).await;
+    ///     clients.stack_status("web").await
+    /// })??;
+    /// match status {
+    ///     Some(status) => println!("web is {}", status.as_str()),
+    ///     None => println!("web is not deployed"),
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn stack_status(&self, stack: &str) -> Result<Option<StackStatus>, AwsError> {
         Ok(self
             .describe_stack(stack)

@@ -5,6 +5,23 @@ use super::manifest::ManifestError;
 use super::plan::PlanError;
 
 /// Why a deploy, diff or destroy stopped.
+///
+/// ```
+/// use ecs_dsl::deploy::error::DeployError;
+/// use ecs_dsl::deploy::manifest::Manifest;
+/// use ecs_dsl::deploy::plan::{DeployPlan, Selection};
+/// let mut app = ecs_dsl::App::new();
+/// app.stack("web")?;
+/// let manifest = Manifest::from_assembly(&app.synthesize()?)?;
+/// // A plan error converts into a `DeployError` with `?`.
+/// let plan = || -> Result<DeployPlan, DeployError> {
+///     Ok(DeployPlan::new(&manifest, Selection::stacks(["api"]))?)
+/// };
+/// assert!(matches!(plan(), Err(DeployError::Plan(_))));
+/// let too_large = DeployError::TemplateTooLarge { stack: "web".into(), bytes: 1_200_000 };
+/// assert!(too_large.to_string().contains("split the stack"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DeployError {

@@ -8,6 +8,19 @@
 use std::collections::BTreeSet;
 
 /// One stack event, as the SDK layer reads it from DescribeStackEvents.
+///
+/// ```
+/// use ecs_dsl::deploy::events::StackEvent;
+/// let event = StackEvent {
+///     event_id: "e-1".into(),
+///     timestamp: "2025-01-01T00:00:00Z".into(),
+///     logical_id: "Web".into(),
+///     resource_type: "AWS::ECS::Service".into(),
+///     status: "CREATE_FAILED".into(),
+///     reason: Some("Resource creation cancelled".into()),
+/// };
+/// assert!(event.is_failure() && event.is_cascade());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackEvent {
     /// The event's unique id.
@@ -26,12 +39,40 @@ pub struct StackEvent {
 
 impl StackEvent {
     /// Whether the event reports a failure.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// assert!(event("1", "Web", "UPDATE_FAILED", None).is_failure());
+    /// assert!(!event("2", "Web", "UPDATE_COMPLETE", None).is_failure());
+    /// ```
     pub fn is_failure(&self) -> bool {
         self.status.ends_with("_FAILED")
     }
 
     /// Whether the failure only reports that the operation was cancelled because another
     /// resource failed (the cascade, not the cause).
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// assert!(event("1", "Web", "CREATE_FAILED", Some("Resource creation cancelled")).is_cascade());
+    /// assert!(!event("2", "Task", "CREATE_FAILED", Some("Invalid request provided")).is_cascade());
+    /// ```
     pub fn is_cascade(&self) -> bool {
         self.reason.as_deref().is_some_and(|r| {
             let r = r.to_ascii_lowercase();
@@ -73,6 +114,23 @@ pub struct EventLog {
 impl EventLog {
     /// Adds one page of DescribeStackEvents (newest first) and returns the events not seen
     /// before, oldest first, ready to print.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// let mut log = EventLog::default();
+    /// let fresh = log.add_page(vec![event("2", "Web", "CREATE_COMPLETE", None), event("1", "Web", "CREATE_IN_PROGRESS", None)]);
+    /// assert_eq!(fresh[0].event_id, "1"); // oldest first
+    /// let again = log.add_page(vec![event("3", "Web", "UPDATE_IN_PROGRESS", None), event("2", "Web", "CREATE_COMPLETE", None)]);
+    /// assert_eq!(again.len(), 1); // event 2 was seen
+    /// ```
     pub fn add_page(&mut self, page: Vec<StackEvent>) -> Vec<StackEvent> {
         let mut fresh: Vec<StackEvent> = page
             .into_iter()
@@ -85,11 +143,43 @@ impl EventLog {
 
     /// Records events as seen without keeping them: those that happened before the operation
     /// being followed.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// let mut log = EventLog::default();
+    /// log.mark_seen(vec![event("1", "Web", "CREATE_COMPLETE", None)]);
+    /// assert!(log.knows("1") && log.events().is_empty());
+    /// assert!(log.add_page(vec![event("1", "Web", "CREATE_COMPLETE", None)]).is_empty());
+    /// ```
     pub fn mark_seen(&mut self, page: Vec<StackEvent>) {
         self.seen.extend(page.into_iter().map(|e| e.event_id));
     }
 
     /// Whether the event with this id was seen.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// let mut log = EventLog::default();
+    /// log.add_page(vec![event("1", "Web", "CREATE_COMPLETE", None)]);
+    /// assert!(log.knows("1"));
+    /// assert!(!log.knows("2"));
+    /// ```
     pub fn knows(&self, event_id: &str) -> bool {
         self.seen.contains(event_id)
     }
@@ -131,11 +221,46 @@ impl EventLog {
     }
 
     /// Every event so far, oldest first.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// let mut log = EventLog::default();
+    /// log.add_page(vec![event("2", "Web", "CREATE_COMPLETE", None), event("1", "Web", "CREATE_IN_PROGRESS", None)]);
+    /// let ids: Vec<&str> = log.events().iter().map(|e| e.event_id.as_str()).collect();
+    /// assert_eq!(ids, ["1", "2"]);
+    /// ```
     pub fn events(&self) -> &[StackEvent] {
         &self.events
     }
 
     /// The first failure that is not a cascade; else the first failure.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::events::{EventLog, StackEvent};
+    /// # let event = |id: &str, logical: &str, status: &str, reason: Option<&str>| StackEvent {
+    /// #     event_id: id.into(),
+    /// #     timestamp: String::new(),
+    /// #     logical_id: logical.into(),
+    /// #     resource_type: "AWS::ECS::Service".into(),
+    /// #     status: status.into(),
+    /// #     reason: reason.map(Into::into),
+    /// # };
+    /// let mut log = EventLog::default();
+    /// log.add_page(vec![
+    ///     event("3", "Web", "CREATE_FAILED", Some("Resource creation cancelled")),
+    ///     event("2", "Task", "CREATE_FAILED", Some("Invalid request provided: image")),
+    ///     event("1", "Logs", "CREATE_COMPLETE", None),
+    /// ]);
+    /// assert_eq!(log.root_cause().map(|e| e.logical_id.as_str()), Some("Task"));
+    /// ```
     pub fn root_cause(&self) -> Option<&StackEvent> {
         let failures = || self.events.iter().filter(|e| e.is_failure());
         failures()

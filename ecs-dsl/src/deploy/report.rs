@@ -9,6 +9,23 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Receives a deploy's progress. Calls come from several stacks at once.
+///
+/// ```
+/// use std::sync::Mutex;
+/// use ecs_dsl::deploy::report::Reporter;
+/// /// Counts lines per stack.
+/// #[derive(Default)]
+/// struct Counter(Mutex<std::collections::BTreeMap<String, usize>>);
+/// impl Reporter for Counter {
+///     fn line(&self, stack: &str, _text: &str) {
+///         *self.0.lock().unwrap().entry(stack.to_owned()).or_default() += 1;
+///     }
+/// }
+/// let counter = Counter::default();
+/// counter.line("web", "no changes");
+/// counter.waiting("web", "UPDATE_IN_PROGRESS", Default::default(), Default::default()); // ignored
+/// assert_eq!(counter.0.lock().unwrap()["web"], 1);
+/// ```
 pub trait Reporter: Send + Sync {
     /// One line about `stack` (an event, a change, a decision).
     fn line(&self, stack: &str, text: &str);
@@ -22,6 +39,19 @@ pub trait Reporter: Send + Sync {
 
 /// Answers the questions a deploy asks (approval, re-creating a failed stack, continuing a
 /// rollback, confirming a destroy).
+///
+/// ```
+/// use ecs_dsl::deploy::report::Prompt;
+/// /// Approves everything but destroys.
+/// struct NoDestroy;
+/// impl Prompt for NoDestroy {
+///     fn confirm(&self, question: &str) -> Option<bool> {
+///         Some(!question.contains("destroy"))
+///     }
+/// }
+/// assert_eq!(NoDestroy.confirm("Deploy these changes?"), Some(true));
+/// assert_eq!(NoDestroy.confirm("Really destroy web?"), Some(false));
+/// ```
 pub trait Prompt: Send + Sync {
     /// `true` for yes. A prompt that cannot ask must answer `None`, and the deploy then stops
     /// with advice instead of deciding for the user.
@@ -49,6 +79,12 @@ struct ConsoleState {
 
 impl Console {
     /// A console reporter on standard error.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::report::{Console, Reporter};
+    /// let console = Console::new();
+    /// console.line("web", "UPDATE_COMPLETE"); // prints `web | UPDATE_COMPLETE` to standard error
+    /// ```
     pub fn new() -> Console {
         Console {
             tty: std::io::stderr().is_terminal(),
@@ -149,6 +185,22 @@ impl std::fmt::Debug for Recorder {
 impl Recorder {
     /// A recorder that also calls `hook` with each line as it arrives (a test can stop a
     /// server at a given moment of a deploy).
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicBool, Ordering};
+    /// use std::sync::Arc;
+    /// use ecs_dsl::deploy::report::{Recorder, Reporter};
+    /// let failed = Arc::new(AtomicBool::new(false));
+    /// let flag = Arc::clone(&failed);
+    /// let recorder = Recorder::with_hook(move |line| {
+    ///     if line.contains("FAILED") {
+    ///         flag.store(true, Ordering::SeqCst);
+    ///     }
+    /// });
+    /// recorder.line("web", "Task CREATE_FAILED");
+    /// assert!(failed.load(Ordering::SeqCst));
+    /// assert_eq!(recorder.lines(), ["web | Task CREATE_FAILED"]);
+    /// ```
     pub fn with_hook(hook: impl Fn(&str) + Send + Sync + 'static) -> Recorder {
         Recorder {
             lines: Arc::default(),
@@ -157,16 +209,40 @@ impl Recorder {
     }
 
     /// The lines so far.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::report::{Recorder, Reporter};
+    /// let recorder = Recorder::default();
+    /// recorder.line("web", "first\nsecond");
+    /// assert_eq!(recorder.lines(), ["web | first", "web | second"]);
+    /// ```
     pub fn lines(&self) -> Vec<String> {
         self.lines.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Whether a line contains `text`.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::report::{Recorder, Reporter};
+    /// let recorder = Recorder::default();
+    /// let shared = recorder.clone(); // clones share the lines
+    /// shared.line("web", "no changes");
+    /// assert!(recorder.contains("web | no"));
+    /// assert!(!recorder.contains("FAILED"));
+    /// ```
     pub fn contains(&self, text: &str) -> bool {
         self.lines().iter().any(|l| l.contains(text))
     }
 
     /// Every line, one per line, for assertion messages.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::report::{Recorder, Reporter};
+    /// let recorder = Recorder::default();
+    /// recorder.line("base", "deployed");
+    /// recorder.line("web", "deployed");
+    /// assert_eq!(recorder.text(), "base | deployed\nweb | deployed");
+    /// ```
     pub fn text(&self) -> String {
         self.lines().join("\n")
     }
@@ -217,6 +293,16 @@ impl Prompt for Answer {
 
 /// Asks on the terminal (`question [y/N]`) when standard input is one; otherwise cannot ask.
 /// Questions from stacks deployed in parallel are asked one at a time.
+///
+/// ```
+/// use std::io::IsTerminal;
+/// use ecs_dsl::deploy::report::{Prompt, TerminalPrompt};
+/// let prompt = TerminalPrompt::default();
+/// if !std::io::stdin().is_terminal() {
+///     // Without a terminal it cannot ask, and says so.
+///     assert_eq!(prompt.confirm("Deploy?"), None);
+/// }
+/// ```
 #[derive(Debug, Default)]
 pub struct TerminalPrompt {
     lock: Mutex<()>,

@@ -65,6 +65,12 @@ impl Default for DeployOptions {
 
 impl DeployOptions {
     /// Sets a parameter value of a stack.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let options = DeployOptions::default().parameter("web", "ImageTag", "v42").parameter("web", "Env", "prod");
+    /// assert_eq!(options.parameters["web"].len(), 2);
+    /// ```
     pub fn parameter(mut self, stack: &str, key: &str, value: &str) -> Self {
         self.parameters
             .entry(stack.to_owned())
@@ -74,12 +80,26 @@ impl DeployOptions {
     }
 
     /// Sets the number of stacks deployed at once.
+    ///
+    /// ```
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// assert_eq!(DeployOptions::default().concurrency, 4);
+    /// assert_eq!(DeployOptions::default().concurrency(8).concurrency, 8);
+    /// assert_eq!(DeployOptions::default().concurrency(0).concurrency, 1); // at least one
+    /// ```
     pub fn concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
         self
     }
 
     /// Sets the deadline per stack operation.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let options = DeployOptions::default().timeout(Duration::from_secs(1800));
+    /// assert_eq!(options.timing.deadline, Duration::from_secs(1800));
+    /// ```
     pub fn timeout(mut self, deadline: std::time::Duration) -> Self {
         self.timing.deadline = deadline;
         self
@@ -87,6 +107,31 @@ impl DeployOptions {
 }
 
 /// What happened to one stack.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+/// # use ecs_dsl::deploy::report::{Answer, Recorder};
+/// # use ecs_dsl::deploy::run::Deployer;
+/// # // Nothing listens on port 9: the examples below stop before any call.
+/// # let options = ConnectOptions::default()
+/// #     .endpoint_url("http://127.0.0.1:9")
+/// #     .region("us-east-1")
+/// #     .static_credentials("AKID", "SECRET");
+/// # let clients = block_on(Clients::connect(&options))?;
+/// use ecs_dsl::deploy::manifest::Manifest;
+/// use ecs_dsl::deploy::plan::Selection;
+/// use ecs_dsl::deploy::run::DeployOptions;
+/// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::Yes));
+/// // An assembly without stacks deploys without any call.
+/// let manifest = Manifest::from_assembly(&ecs_dsl::App::new().synthesize()?)?;
+/// let report = block_on(deployer.deploy(&manifest, Selection::All, &DeployOptions::default()))??;
+/// for (stack, r) in &report.stacks {
+///     println!("{stack}: {:?} {:?} ({} changes)", r.outcome, r.error, r.changes.len());
+/// }
+/// assert!(report.stacks.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct StackReport {
@@ -101,6 +146,27 @@ pub struct StackReport {
 }
 
 /// The result of a deploy or destroy: every stack's report and the summary.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+/// # use ecs_dsl::deploy::report::{Answer, Recorder};
+/// # use ecs_dsl::deploy::run::Deployer;
+/// # // Nothing listens on port 9: the examples below stop before any call.
+/// # let options = ConnectOptions::default()
+/// #     .endpoint_url("http://127.0.0.1:9")
+/// #     .region("us-east-1")
+/// #     .static_credentials("AKID", "SECRET");
+/// # let clients = block_on(Clients::connect(&options))?;
+/// use ecs_dsl::deploy::manifest::Manifest;
+/// use ecs_dsl::deploy::plan::Selection;
+/// use ecs_dsl::deploy::run::DeployOptions;
+/// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::Yes));
+/// let manifest = Manifest::from_assembly(&ecs_dsl::App::new().synthesize()?)?;
+/// let report = block_on(deployer.deploy(&manifest, Selection::All, &DeployOptions::default()))??;
+/// assert!(report.is_success() && report.stacks.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Report {
@@ -112,12 +178,55 @@ pub struct Report {
 
 impl Report {
     /// Whether every stack succeeded.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::plan::Selection;
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::Yes));
+    /// let manifest = Manifest::from_assembly(&ecs_dsl::App::new().synthesize()?)?;
+    /// let report = block_on(deployer.deploy(&manifest, Selection::All, &DeployOptions::default()))??;
+    /// assert_eq!(report.is_success(), report.summary.is_success());
+    /// assert!(report.is_success());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_success(&self) -> bool {
         self.summary.is_success()
     }
 
     /// The outputs of every stack that has some: `{stack: {key: value}}`, the format of
     /// `--outputs-file`.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::plan::Selection;
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::Yes));
+    /// let manifest = Manifest::from_assembly(&ecs_dsl::App::new().synthesize()?)?;
+    /// let report = block_on(deployer.deploy(&manifest, Selection::All, &DeployOptions::default()))??;
+    /// // The `--outputs-file` format, `{"web": {"Url": "..."}}`; here no stack has outputs.
+    /// assert_eq!(serde_json::to_string(&report.outputs())?, "{}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn outputs(&self) -> BTreeMap<&str, &BTreeMap<String, String>> {
         self.stacks
             .iter()
@@ -163,6 +272,23 @@ impl std::fmt::Debug for Deployer {
 
 impl Deployer {
     /// A deployer that reports to `reporter` and asks `prompt`.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// let recorder = Recorder::default();
+    /// let deployer = Deployer::new(clients, Arc::new(recorder.clone()), Arc::new(Answer::No));
+    /// assert_eq!(deployer.clients().endpoint(), Some("http://127.0.0.1:9"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(clients: Clients, reporter: Arc<dyn Reporter>, prompt: Arc<dyn Prompt>) -> Self {
         Deployer {
             clients,
@@ -172,6 +298,22 @@ impl Deployer {
     }
 
     /// The clients.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::No));
+    /// assert_eq!(deployer.clients().region().as_deref(), Some("us-east-1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn clients(&self) -> &Clients {
         &self.clients
     }
@@ -191,6 +333,33 @@ impl Deployer {
     /// in dependency order. Sizes (rule F1) and parameters are checked for every stack
     /// before the first call. A stack that fails stops its dependents; the others go on.
     /// `Err` only for what stops everything before any stack starts.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// use ecs_dsl::deploy::error::DeployError;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::plan::Selection;
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let mut app = ecs_dsl::App::new();
+    /// app.stack("web")?;
+    /// let manifest = Manifest::from_assembly(&app.synthesize()?)?;
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::Yes));
+    /// // `--parameters` are checked before the first call: `web` has no parameter `ImageTag`.
+    /// let options = DeployOptions::default().parameter("web", "ImageTag", "v42");
+    /// let err = block_on(deployer.deploy(&manifest, Selection::All, &options))?.unwrap_err();
+    /// assert!(matches!(err, DeployError::Parameters(_)));
+    /// assert!(err.to_string().contains("has no parameter `ImageTag`"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn deploy(
         &self,
         manifest: &Manifest,
@@ -303,6 +472,32 @@ impl Deployer {
     /// before any delete when a stack not being destroyed still imports an export of one that
     /// is (asked live with ListImports). Asks the prompt for confirmation (the CLI's
     /// `--force` answers yes).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// use ecs_dsl::deploy::error::DeployError;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::plan::Selection;
+    /// use ecs_dsl::deploy::run::DeployOptions;
+    /// let mut app = ecs_dsl::App::new();
+    /// app.stack("web")?;
+    /// let manifest = Manifest::from_assembly(&app.synthesize()?)?;
+    /// // The prompt answers no: nothing is deleted.
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::No));
+    /// let err = block_on(deployer.destroy(&manifest, Selection::All, &DeployOptions::default()))?
+    ///     .unwrap_err();
+    /// assert!(matches!(err, DeployError::NotConfirmed { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn destroy(
         &self,
         manifest: &Manifest,
@@ -383,6 +578,29 @@ impl Deployer {
 
     /// The difference between each selected stack's template and the deployed one (none for
     /// a stack not deployed yet).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// # use ecs_dsl::deploy::report::{Answer, Recorder};
+    /// # use ecs_dsl::deploy::run::Deployer;
+    /// # // Nothing listens on port 9: the examples below stop before any call.
+    /// # let options = ConnectOptions::default()
+    /// #     .endpoint_url("http://127.0.0.1:9")
+    /// #     .region("us-east-1")
+    /// #     .static_credentials("AKID", "SECRET");
+    /// # let clients = block_on(Clients::connect(&options))?;
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::plan::Selection;
+    /// let mut app = ecs_dsl::App::new();
+    /// app.stack("web")?;
+    /// let manifest = Manifest::from_assembly(&app.synthesize()?)?;
+    /// let deployer = Deployer::new(clients, Arc::new(Recorder::default()), Arc::new(Answer::No));
+    /// // A stack the assembly does not have is refused before any call.
+    /// let err = block_on(deployer.diff(&manifest, Selection::stacks(["api"])))?.unwrap_err();
+    /// assert!(err.to_string().contains("api"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn diff(
         &self,
         manifest: &Manifest,
@@ -414,6 +632,25 @@ impl Deployer {
 
     /// The outputs of the assembly's deployed stacks, `{stack: {key: value}}`; stacks not
     /// deployed are left out.
+    ///
+    /// ```no_run
+    /// use std::sync::Arc;
+    /// use ecs_dsl::deploy::client::{block_on, Clients, ConnectOptions};
+    /// use ecs_dsl::deploy::manifest::Manifest;
+    /// use ecs_dsl::deploy::report::{Answer, Console};
+    /// use ecs_dsl::deploy::run::Deployer;
+    /// let manifest = Manifest::load("out".as_ref())?;
+    /// let outputs = block_on(async {
+    ///     let clients = Clients::connect(&ConnectOptions::default()).await;
+    ///     Deployer::new(clients, Arc::new(Console::new()), Arc::new(Answer::CannotAsk))
+    ///         .outputs(&manifest)
+    ///         .await
+    /// })??;
+    /// if let Some(url) = outputs.get("web").and_then(|o| o.get("Url")) {
+    ///     println!("{url}");
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn outputs(
         &self,
         manifest: &Manifest,

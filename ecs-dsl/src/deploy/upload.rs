@@ -11,10 +11,29 @@ use super::error::DeployError;
 use super::manifest::StackEntry;
 
 /// The name of the stack `bootstrap` deploys.
+///
+/// ```
+/// use ecs_dsl::deploy::upload::TOOLKIT_STACK;
+/// assert_eq!(TOOLKIT_STACK, "ecs-dsl-toolkit");
+/// assert!(ecs_dsl::template::stack_name_problem(TOOLKIT_STACK).is_none());
+/// ```
 pub const TOOLKIT_STACK: &str = "ecs-dsl-toolkit";
 /// The toolkit stack's output that holds the bucket name.
+///
+/// ```
+/// use ecs_dsl::deploy::upload::{BUCKET_OUTPUT, TOOLKIT_STACK};
+/// // The bucket of `bootstrap`: output `BucketName` of stack `ecs-dsl-toolkit`.
+/// assert_eq!(format!("{TOOLKIT_STACK}:{BUCKET_OUTPUT}"), "ecs-dsl-toolkit:BucketName");
+/// ```
 pub const BUCKET_OUTPUT: &str = "BucketName";
 /// The environment variable naming the bucket (as `--bucket` does).
+///
+/// ```
+/// use ecs_dsl::deploy::upload::BUCKET_ENV;
+/// let bucket = std::env::var(BUCKET_ENV).ok(); // what `--bucket` defaults to
+/// # let _ = bucket;
+/// assert_eq!(BUCKET_ENV, "ECS_DSL_BUCKET");
+/// ```
 pub const BUCKET_ENV: &str = "ECS_DSL_BUCKET";
 
 /// The app `bootstrap` deploys: one stack, [`TOOLKIT_STACK`], with a bucket for templates

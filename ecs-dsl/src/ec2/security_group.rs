@@ -32,6 +32,13 @@ pub struct Port {
 
 impl Port {
     /// One TCP port.
+    ///
+    /// ```
+    /// use ecs_dsl::ec2::Port;
+    /// const HTTPS: Port = Port::tcp(443);
+    /// assert_eq!(HTTPS.to_string(), "tcp 443");
+    /// assert_eq!(HTTPS, Port::tcp_range(443, 443));
+    /// ```
     pub const fn tcp(port: u16) -> Port {
         Port {
             protocol: "tcp",
@@ -41,6 +48,20 @@ impl Port {
     }
 
     /// A TCP port range (inclusive).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tasks = SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?;
+    /// tasks.allow_from_cidr("10.0.0.0/16", Port::tcp_range(8000, 8080), "Apps from the VPC")?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["TasksSgFromCidr1000016Tcp8000To8080"]["Properties"];
+    /// assert_eq!((&p["FromPort"], &p["ToPort"]), (&8000.into(), &8080.into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub const fn tcp_range(from: u16, to: u16) -> Port {
         Port {
             protocol: "tcp",
@@ -50,6 +71,20 @@ impl Port {
     }
 
     /// One UDP port.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// assert_eq!(Port::udp(53).to_string(), "udp 53");
+    /// let mut app = App::new();
+    /// let stack = app.stack("dns")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let dns = SecurityGroup::new(&stack, "DnsSg", &vpc, "DNS servers")?;
+    /// dns.allow_from_cidr("10.0.0.0/16", Port::udp(53), "DNS from the VPC")?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["DnsSgFromCidr1000016Udp53"]["Properties"]["IpProtocol"], "udp");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub const fn udp(port: u16) -> Port {
         Port {
             protocol: "udp",
@@ -58,7 +93,23 @@ impl Port {
         }
     }
 
-    /// Every protocol and port.
+    /// Every protocol and port (`IpProtocol` `-1`, no port range).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let a = SecurityGroup::new(&stack, "ASg", &vpc, "A")?;
+    /// let b = SecurityGroup::new(&stack, "BSg", &vpc, "B")?;
+    /// a.allow_from(&b, Port::all_traffic(), "Everything from B")?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["ASgFromBSgAll"]["Properties"];
+    /// assert_eq!(p["IpProtocol"], "-1");
+    /// assert!(p.get("FromPort").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub const fn all_traffic() -> Port {
         Port {
             protocol: "-1",
@@ -68,6 +119,12 @@ impl Port {
     }
 
     /// Every TCP port.
+    ///
+    /// ```
+    /// use ecs_dsl::ec2::Port;
+    /// assert_eq!(Port::all_tcp(), Port::tcp_range(0, 65535));
+    /// assert_eq!(Port::all_tcp().to_string(), "tcp 0-65535");
+    /// ```
     pub const fn all_tcp() -> Port {
         Port::tcp_range(0, 65535)
     }
@@ -127,13 +184,44 @@ pub struct SecurityGroup {
 }
 
 impl SecurityGroup {
-    /// A new group in `vpc` with no inbound rules and all outbound traffic allowed.
+    /// A new group in `vpc` with no inbound rules and all outbound traffic allowed. The
+    /// description must be 1 to 255 characters.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// SecurityGroup::new(&stack, "TasksSg", &vpc, "Web tasks")?;
+    /// assert!(SecurityGroup::new(&stack, "Blank", &vpc, " ").is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["TasksSg"]["Properties"];
+    /// assert_eq!(p["GroupDescription"], "Web tasks");
+    /// assert_eq!(p["SecurityGroupEgress"][0]["CidrIp"], "0.0.0.0/0");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(stack: &Stack, id: &str, vpc: &Vpc, description: &str) -> Result<Self> {
         Self::create(stack, id, vpc, description, true)
     }
 
     /// A new group in `vpc` with no inbound rules and no outbound traffic: connections add
     /// egress rules for exactly what is allowed.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let proxy = SecurityGroup::new_restricted(&stack, "ProxySg", &vpc, "Proxy")?;
+    /// let db = SecurityGroup::new(&stack, "DbSg", &vpc, "Database")?;
+    /// db.allow_from(&proxy, Port::tcp(5432), "Postgres from the proxy")?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// // The proxy's only outbound rule is the one to the database.
+    /// assert_eq!(t["Resources"]["ProxySgToDbSgTcp5432"]["Type"], "AWS::EC2::SecurityGroupEgress");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new_restricted(stack: &Stack, id: &str, vpc: &Vpc, description: &str) -> Result<Self> {
         Self::create(stack, id, vpc, description, false)
     }
@@ -182,6 +270,22 @@ impl SecurityGroup {
 
     /// An existing group by id. Rules that involve it go in the other group's stack;
     /// `allows_all_outbound` says whether egress rules are needed on it.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let bastion = SecurityGroup::from_id("sg-0123", true);
+    /// assert_eq!(bastion.name(), "sg0123");
+    /// let tasks = SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?;
+    /// tasks.allow_from(&bastion, Port::tcp(22), "SSH from the bastion")?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["TasksSgFromsg0123Tcp22"]["Properties"];
+    /// assert_eq!(p["SourceSecurityGroupId"], "sg-0123");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn from_id(id: impl Into<String>, allows_all_outbound: bool) -> Self {
         let id = id.into();
         SecurityGroup {
@@ -193,24 +297,83 @@ impl SecurityGroup {
         }
     }
 
-    /// The group id.
+    /// The group id: the literal id of an imported group, else a `Fn::GetAtt` of `GroupId`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SecurityGroup, Vpc};
+    /// assert_eq!(SecurityGroup::from_id("sg-0123", true).id(), Value::from("sg-0123"));
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?;
+    /// stack.add_output("TasksSgId", Output::new(sg.id()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["TasksSgId"]["Value"]["Fn::GetAtt"], serde_json::json!(["TasksSg", "GroupId"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn id(&self) -> Value<String> {
         self.id.clone()
     }
 
-    /// The created group's handle.
+    /// The created group's L1 handle; `None` for an imported group.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let sg = SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?;
+    /// assert_eq!(sg.handle().map(|h| h.logical_id()), Some("TasksSg"));
+    /// assert!(SecurityGroup::from_id("sg-0123", true).handle().is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn handle(&self) -> Option<&Handle<l1::security_group::SecurityGroup>> {
         self.handle.as_ref()
     }
 
-    /// The logical id (or the cleaned-up group id of an imported group).
+    /// The logical id (or the group id of an imported group, alphanumerics only), which
+    /// starts the logical ids of its rules.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// assert_eq!(SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?.name(), "TasksSg");
+    /// assert_eq!(SecurityGroup::from_id("sg-0a1b", false).name(), "sg0a1b");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Lets `peer` reach this group on `port`: an ingress rule on this group and, when `peer`
     /// restricts outbound traffic, an egress rule on `peer`. The rules go in the later of the
-    /// two groups' stacks.
+    /// two groups' stacks. The ingress rule is `<this>From<peer><port>`, the egress rule
+    /// `<peer>To<this><port>`; an empty description, or two imported groups, is an error.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let lb = SecurityGroup::new_restricted(&stack, "LbSg", &vpc, "Load balancer")?;
+    /// let tasks = SecurityGroup::new(&stack, "TasksSg", &vpc, "Tasks")?;
+    /// tasks.allow_from(&lb, Port::tcp(8080), "HTTP from the load balancer")?;
+    /// assert!(tasks.allow_from(&lb, Port::tcp(9090), "").is_err());
+    /// let (a, b) = (SecurityGroup::from_id("sg-1", true), SecurityGroup::from_id("sg-2", true));
+    /// assert!(a.allow_from(&b, Port::tcp(80), "imported").is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let ingress = &t["Resources"]["TasksSgFromLbSgTcp8080"]["Properties"];
+    /// assert_eq!(ingress["SourceSecurityGroupId"]["Fn::GetAtt"][0], "LbSg");
+    /// let egress = &t["Resources"]["LbSgToTasksSgTcp8080"]["Properties"];
+    /// assert_eq!(egress["DestinationSecurityGroupId"]["Fn::GetAtt"][0], "TasksSg");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn allow_from(&self, peer: &SecurityGroup, port: Port, description: &str) -> Result<()> {
         let stack = later_stack(self, peer).ok_or_else(|| {
             Error::invalid_value(
@@ -241,7 +404,22 @@ impl SecurityGroup {
     }
 
     /// Lets an IPv4 block reach this group on `port` (an ingress rule in this group's stack;
-    /// only for created groups).
+    /// only for created groups). Its logical id is `<this>FromCidr<cidr digits><port>`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Port, SecurityGroup, Vpc};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let lb = SecurityGroup::new(&stack, "LbSg", &vpc, "Load balancer")?;
+    /// lb.allow_from_cidr("0.0.0.0/0", Port::tcp(443), "HTTPS from the internet")?;
+    /// let imported = SecurityGroup::from_id("sg-0123", true);
+    /// assert!(imported.allow_from_cidr("0.0.0.0/0", Port::tcp(443), "HTTPS").is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["LbSgFromCidr00000Tcp443"]["Properties"]["CidrIp"], "0.0.0.0/0");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn allow_from_cidr(&self, cidr: &str, port: Port, description: &str) -> Result<()> {
         let stack = self.stack.clone().ok_or_else(|| {
             Error::invalid_value(

@@ -9,6 +9,18 @@ use crate::template::{List, Parameter, Stack, Value};
 
 /// A subnet: its id and, when known, its Availability Zone (needed for one EFS mount target
 /// per zone, rule E4).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::{Subnet, SubnetKind, Vpc};
+/// // A subnet whose zone is unknown, built from its public fields.
+/// let shared = Subnet { id: Value::from("subnet-0c"), availability_zone: None };
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16")
+///     .private_subnets([Subnet::new("subnet-0a", "eu-west-1a"), shared]);
+/// let private = vpc.subnets(SubnetKind::Private).unwrap();
+/// assert_eq!(private[0].availability_zone, Some(Value::from("eu-west-1a")));
+/// assert_eq!(private[1].availability_zone, None);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Subnet {
     /// The subnet id.
@@ -34,6 +46,14 @@ impl Subnet {
 }
 
 /// Which subnets of a VPC.
+///
+/// ```
+/// use ecs_dsl::ec2::{Subnet, SubnetKind, Vpc};
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16")
+///     .public_subnets([Subnet::new("subnet-pa", "eu-west-1a")]);
+/// assert_eq!(vpc.subnets(SubnetKind::Public).map(<[_]>::len), Some(1));
+/// assert_eq!(vpc.subnets(SubnetKind::Private).map(<[_]>::len), Some(0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubnetKind {
     /// Subnets with a route to an internet gateway.
@@ -97,19 +117,59 @@ impl Default for VpcProps {
 }
 
 impl VpcProps {
-    /// Sets the IPv4 block.
+    /// Sets the IPv4 block: a literal `a.b.c.d/p` with `p` from 16 to 24 and no host bits
+    /// set, checked by [`Vpc::create`].
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// Vpc::create(&stack, "Vpc", VpcProps::default().cidr("172.16.0.0/20"))?;
+    /// assert!(Vpc::create(&stack, "Bad", VpcProps::default().cidr("172.16.0.1/20")).is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Vpc"]["Properties"]["CidrBlock"], "172.16.0.0/20");
+    /// assert_eq!(t["Resources"]["VpcPublicSubnet1"]["Properties"]["CidrBlock"], "172.16.0.0/24");
+    /// assert_eq!(t["Resources"]["VpcPrivateSubnet1"]["Properties"]["CidrBlock"], "172.16.2.0/24");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn cidr(mut self, cidr: impl Into<String>) -> Self {
         self.cidr = cidr.into();
         self
     }
 
-    /// Sets the number of Availability Zones (2 or 3).
+    /// Sets the number of Availability Zones (2 or 3), checked by [`Vpc::create`].
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().max_azs(3))?;
+    /// assert_eq!(vpc.subnets(SubnetKind::Private).unwrap().len(), 3);
+    /// assert!(Vpc::create(&stack, "Wide", VpcProps::default().max_azs(4)).is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn max_azs(mut self, azs: u32) -> Self {
         self.azs = azs;
         self
     }
 
-    /// Sets the number of NAT gateways (0 to the number of zones).
+    /// Sets the number of NAT gateways (0 to the number of zones), checked by
+    /// [`Vpc::create`]. The private subnets share them round-robin.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(2))?;
+    /// assert_eq!(vpc.nat_gateways(), 2);
+    /// assert!(Vpc::create(&stack, "Bad", VpcProps::default().nat_gateways(3)).is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["VpcPrivateSubnet2Default"]["Properties"]["NatGatewayId"]["Ref"], "VpcNat2");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn nat_gateways(mut self, n: u32) -> Self {
         self.nat_gateways = n;
         self
@@ -119,6 +179,15 @@ impl VpcProps {
 impl Vpc {
     /// An existing VPC by id and IPv4 block; add its subnets with
     /// [`public_subnets`](Self::public_subnets) / [`private_subnets`](Self::private_subnets).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc};
+    /// let vpc = Vpc::from_attributes("vpc-0123", "10.0.0.0/16");
+    /// assert_eq!(vpc.id(), Value::from("vpc-0123"));
+    /// assert_eq!(vpc.subnets(SubnetKind::Public), Some(&[][..]));
+    /// assert_eq!(vpc.nat_gateways(), 0);
+    /// ```
     pub fn from_attributes(id: impl Into<Value<String>>, cidr: impl Into<Value<String>>) -> Self {
         Vpc {
             id: id.into(),
@@ -168,13 +237,32 @@ impl Vpc {
         })
     }
 
-    /// Adds public subnets (with their zones).
+    /// Sets the public subnets (with their zones), replacing any given before.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Subnet, SubnetKind, Vpc};
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16")
+    ///     .public_subnets([Subnet::new("subnet-pa", "eu-west-1a"), Subnet::new("subnet-pb", "eu-west-1b")]);
+    /// let ids = vpc.subnet_ids(SubnetKind::Public);
+    /// assert_eq!(ids, Value::from(vec!["subnet-pa".to_owned(), "subnet-pb".to_owned()]));
+    /// ```
     pub fn public_subnets(mut self, subnets: impl IntoIterator<Item = Subnet>) -> Self {
         self.public = Subnets::Known(subnets.into_iter().collect());
         self
     }
 
-    /// Adds private subnets (with their zones).
+    /// Sets the private subnets (with their zones), replacing any given before.
+    ///
+    /// ```
+    /// use ecs_dsl::ec2::{Subnet, SubnetKind, Vpc};
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16")
+    ///     .private_subnets([Subnet::new("subnet-old", "eu-west-1a")])
+    ///     .private_subnets([Subnet::new("subnet-qa", "eu-west-1a"), Subnet::new("subnet-qb", "eu-west-1b")]);
+    /// let private = vpc.subnets(SubnetKind::Private).unwrap();
+    /// assert_eq!(private.len(), 2);
+    /// assert_eq!(private[0], Subnet::new("subnet-qa", "eu-west-1a"));
+    /// ```
     pub fn private_subnets(mut self, subnets: impl IntoIterator<Item = Subnet>) -> Self {
         self.private = Subnets::Known(subnets.into_iter().collect());
         self
@@ -338,18 +426,55 @@ impl Vpc {
         })
     }
 
-    /// The VPC id.
+    /// The VPC id: a literal, a parameter's value, or a `Ref` to a created VPC.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// stack.add_output("VpcId", Output::new(vpc.id()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["VpcId"]["Value"]["Ref"], "Vpc");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn id(&self) -> Value<String> {
         self.id.clone()
     }
 
-    /// The VPC's IPv4 block, when known.
+    /// The VPC's IPv4 block, when known (not for [`from_parameters`](Self::from_parameters)).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.1.0.0/16");
+    /// assert_eq!(vpc.cidr(), Some(Value::from("10.1.0.0/16")));
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// assert_eq!(Vpc::from_parameters(&stack, "Vpc")?.cidr(), None);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn cidr(&self) -> Option<Value<String>> {
         self.cidr.clone()
     }
 
     /// The known subnets of a kind with their zones; `None` when they come as one list value
     /// (parameters).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{SubnetKind, Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// let created = Vpc::create(&stack, "Vpc", VpcProps::default())?;
+    /// let public = created.subnets(SubnetKind::Public).unwrap();
+    /// assert_eq!(public.len(), 2);
+    /// assert!(public.iter().all(|s| s.availability_zone.is_some()));
+    /// let chosen = Vpc::from_parameters(&stack, "Shared")?;
+    /// assert!(chosen.subnets(SubnetKind::Public).is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn subnets(&self, kind: SubnetKind) -> Option<&[Subnet]> {
         match self.of(kind) {
             Subnets::Known(list) => Some(list),
@@ -373,6 +498,17 @@ impl Vpc {
     }
 
     /// How many NAT gateways [`create`](Self::create) made (0 for imported VPCs).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::{Vpc, VpcProps};
+    /// let mut app = App::new();
+    /// let stack = app.stack("network")?;
+    /// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1))?;
+    /// assert_eq!(vpc.nat_gateways(), 1);
+    /// assert_eq!(Vpc::from_attributes("vpc-1", "10.0.0.0/16").nat_gateways(), 0);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn nat_gateways(&self) -> usize {
         self.nat_gateways
     }

@@ -44,6 +44,13 @@ macro_rules! name_impls {
     ($ty:ident) => {
         impl $ty {
             /// The name.
+            ///
+            /// ```
+            /// use ecs_dsl::elb::{LoadBalancerName, TargetGroupName};
+            /// const TG: TargetGroupName = ecs_dsl::target_group_name!("web");
+            /// const LB: LoadBalancerName = ecs_dsl::load_balancer_name!("web-alb");
+            /// assert_eq!((TG.as_str(), LB.as_str()), ("web", "web-alb"));
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 self.0
             }
@@ -111,6 +118,13 @@ macro_rules! secs_impls {
     ($ty:ident) => {
         impl $ty {
             /// The seconds.
+            ///
+            /// ```
+            /// let delay = ecs_dsl::deregistration_delay!(0);
+            /// let stickiness = ecs_dsl::stickiness!(604_800);
+            /// let slow_start = ecs_dsl::slow_start!(900);
+            /// assert_eq!((delay.as_secs(), stickiness.as_secs(), slow_start.as_secs()), (0, 604_800, 900));
+            /// ```
             pub const fn as_secs(self) -> u32 {
                 self.0
             }

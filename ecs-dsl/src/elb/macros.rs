@@ -130,7 +130,8 @@ macro_rules! target_group_name {
 /// use ecs_dsl::elb::{AlbProps, NlbProps};
 /// let alb = AlbProps::internal().name(ecs_dsl::load_balancer_name!("web-alb"));
 /// let nlb = NlbProps::internal().name(ecs_dsl::load_balancer_name!("db-nlb"));
-/// # let _ = (alb, nlb);
+/// assert_eq!(alb, AlbProps::internal().name("web-alb"));
+/// assert_eq!(nlb, NlbProps::internal().name("db-nlb"));
 /// ```
 ///
 /// ```compile_fail

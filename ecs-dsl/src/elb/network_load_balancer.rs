@@ -18,7 +18,7 @@ use super::target_group::{TargetGroup, TargetKind, TargetProtocol};
 /// ```
 /// use ecs_dsl::elb::NlbProps;
 /// let props = NlbProps::internet_facing().name("game-nlb").access_logs("my-log-bucket", "game").cross_zone();
-/// # let _ = props;
+/// assert_ne!(props, NlbProps::internet_facing());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct NlbProps {

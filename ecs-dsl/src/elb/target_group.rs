@@ -17,7 +17,26 @@ use super::rules::{
     THRESHOLD, TIMEOUT, within,
 };
 
-/// The target types a [`TargetGroup`] can have.
+/// The target types a [`TargetGroup`] can have: [`Ip`] (awsvpc tasks) and [`Instance`]
+/// (bridge and host tasks). A service attaches only to a group of its network mode's kind
+/// (rule S6).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::Vpc;
+/// use ecs_dsl::ecs::{Instance, Ip};
+/// use ecs_dsl::elb::{TargetGroup, TargetKind, TargetProtocol};
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+/// TargetGroup::<Ip>::builder(&stack, "Tasks", &vpc, 80, TargetProtocol::Http).build()?;
+/// TargetGroup::<Instance>::builder(&stack, "Hosts", &vpc, 80, TargetProtocol::Http).build()?;
+/// assert_eq!(<Instance as TargetKind>::TYPE.as_str(), "instance");
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["Tasks"]["Properties"]["TargetType"], "ip");
+/// assert_eq!(t["Resources"]["Hosts"]["Properties"]["TargetType"], "instance");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub trait TargetKind {
     /// The `TargetType` value.
     const TYPE: l1::TargetGroupTargetType;
@@ -103,12 +122,50 @@ impl HealthCheck {
     /// An HTTP(S) check of `path` (defaults: every 30 s, 5 s timeout, 5 healthy / 2
     /// unhealthy; success codes 200 on HTTP(S) groups, 200-399 on TCP and TLS groups). On a
     /// TCP group the check is made over HTTP, on a TLS group over HTTPS.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id, protocol| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, protocol);
+    /// tg("Web", TargetProtocol::Http).health_check(HealthCheck::http("/healthz")).build()?;
+    /// tg("Game", TargetProtocol::Tcp).health_check(HealthCheck::http("/healthz")).build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let web = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(web["HealthCheckPath"], "/healthz");
+    /// assert_eq!(web["HealthCheckIntervalSeconds"], 30);
+    /// assert_eq!(t["Resources"]["Game"]["Properties"]["HealthCheckProtocol"], "HTTP");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn http(path: impl Into<String>) -> Self {
         HealthCheck::__checked(Some(path.into()), TargetHealthSpec::http())
     }
 
     /// A TCP connect check, for TCP and TLS target groups only (Network Load Balancers; rule
-    /// L3). It takes no [`matcher`](Self::matcher).
+    /// L3). It takes no [`matcher`](Self::matcher). Defaults: every 30 s, 10 s timeout, 5
+    /// healthy / 2 unhealthy.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("tcp")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id, protocol| TargetGroup::<Ip>::builder(&stack, id, &vpc, 5432, protocol);
+    /// tg("Db", TargetProtocol::Tcp).health_check(HealthCheck::tcp()).build()?;
+    /// let web = tg("Web", TargetProtocol::Http).health_check(HealthCheck::tcp()).build();
+    /// assert!(web.unwrap_err().to_string().contains("rule L3"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Db"]["Properties"]["HealthCheckProtocol"], "TCP");
+    /// assert_eq!(t["Resources"]["Db"]["Properties"]["HealthCheckTimeoutSeconds"], 10);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn tcp() -> Self {
         HealthCheck::__checked(None, TargetHealthSpec::tcp())
     }
@@ -127,19 +184,71 @@ impl HealthCheck {
         }
     }
 
-    /// Seconds between checks (5-300).
+    /// Seconds between checks (5-300, rule L3), checked when the group is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// tg("Web").health_check(HealthCheck::http("/").interval_secs(10)).build()?;
+    /// assert!(tg("Bad").health_check(HealthCheck::http("/").interval_secs(600)).build().is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["HealthCheckIntervalSeconds"], 10);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn interval_secs(mut self, secs: u32) -> Self {
         self.interval = secs;
         self
     }
 
-    /// Seconds before a check fails (2-120, less than the interval).
+    /// Seconds before a check fails (2-120, less than the interval; rule L3), checked when the
+    /// group is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// tg("Web").health_check(HealthCheck::http("/").timeout_secs(3)).build()?;
+    /// let slow = HealthCheck::http("/").interval_secs(10).timeout_secs(10);
+    /// assert!(tg("Bad").health_check(slow).build().unwrap_err().to_string().contains("shorter than the interval"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["HealthCheckTimeoutSeconds"], 3);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn timeout_secs(mut self, secs: u32) -> Self {
         self.timeout = secs;
         self
     }
 
-    /// Consecutive successes and failures that change a target's state (2-10 each).
+    /// Consecutive successes and failures that change a target's state (2-10 each, rule L3),
+    /// checked when the group is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// tg("Web").health_check(HealthCheck::http("/").thresholds(2, 3)).build()?;
+    /// assert!(tg("Bad").health_check(HealthCheck::http("/").thresholds(1, 3)).build().is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!((&p["HealthyThresholdCount"], &p["UnhealthyThresholdCount"]), (&2.into(), &3.into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn thresholds(mut self, healthy: u32, unhealthy: u32) -> Self {
         self.healthy = healthy;
         self.unhealthy = unhealthy;
@@ -147,7 +256,26 @@ impl HealthCheck {
     }
 
     /// Success codes of an HTTP(S) check: `200`, `200,202` or a range `200-299`, within
-    /// 200-499 on HTTP(S) target groups and 200-599 on TCP and TLS groups (rule L3).
+    /// 200-499 on HTTP(S) target groups and 200-599 on TCP and TLS groups (rule L3), checked
+    /// when the group is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{HealthCheck, TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id, protocol| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, protocol);
+    /// tg("Web", TargetProtocol::Http).health_check(HealthCheck::http("/").matcher("200,302")).build()?;
+    /// tg("Game", TargetProtocol::Tcp).health_check(HealthCheck::http("/").matcher("200-599")).build()?;
+    /// let bad = tg("Bad", TargetProtocol::Http).health_check(HealthCheck::http("/").matcher("200-599")).build();
+    /// assert!(bad.unwrap_err().to_string().contains("rule L3"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["Matcher"]["HttpCode"], "200,302");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn matcher(mut self, codes: impl Into<String>) -> Self {
         self.matcher = Some(codes.into());
         self
@@ -180,7 +308,22 @@ pub struct TargetGroup<T> {
     _type: PhantomData<fn() -> T>,
 }
 
-/// Builds a [`TargetGroup`].
+/// Builds a [`TargetGroup`]; made by [`TargetGroup::builder`], finished by
+/// [`build`](Self::build), which checks every setting.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::Vpc;
+/// use ecs_dsl::ecs::Ip;
+/// use ecs_dsl::elb::{TargetGroup, TargetGroupBuilder, TargetProtocol};
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+/// let builder: TargetGroupBuilder<Ip> = TargetGroup::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http);
+/// let tg = builder.deregistration_delay_secs(10).build()?;
+/// assert_eq!(tg.handle().logical_id(), "Web");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct TargetGroupBuilder<T> {
     stack: Stack,
@@ -199,6 +342,21 @@ pub struct TargetGroupBuilder<T> {
 impl<T: TargetKind> TargetGroup<T> {
     /// A target group `id` in `stack` for targets listening on `port` with `protocol` in
     /// `vpc` (rule L7: all three are required).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 8080, TargetProtocol::Http).build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!((&p["Port"], &p["Protocol"], &p["VpcId"]), (&8080.into(), &"HTTP".into(), &"vpc-1".into()));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn builder(
         stack: &Stack,
         id: &str,
@@ -222,22 +380,81 @@ impl<T: TargetKind> TargetGroup<T> {
     }
 
     /// The ARN.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).build()?;
+    /// stack.add_output("TargetGroup", Output::new(tg.arn()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["TargetGroup"]["Value"]["Ref"], "Web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn arn(&self) -> Value<String> {
         self.handle.reference()
     }
 
     /// The full name (`targetgroup/<name>/<id>`), for CloudWatch metrics and the
     /// ALBRequestCountPerTarget resource label (rule S17).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).build()?;
+    /// stack.add_output("Metrics", Output::new(tg.full_name()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["Metrics"]["Value"]["Fn::GetAtt"], serde_json::json!(["Web", "TargetGroupFullName"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn full_name(&self) -> Value<String> {
         self.handle.attr_target_group_full_name()
     }
 
     /// The L1 handle.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).build()?;
+    /// assert_eq!(tg.handle().logical_id(), "Web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn handle(&self) -> &Handle<l1::TargetGroup> {
         &self.handle
     }
 
-    /// This group as the typed reference a service attaches to (rule S6).
+    /// This group as the typed reference a service attaches to (rule S6); `&TargetGroup<T>`
+    /// also converts into it with `From`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::{Ip, TargetGroupRef};
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).build()?;
+    /// let typed: TargetGroupRef<Ip> = tg.as_ref();
+    /// assert_eq!(typed.arn(), &tg.arn());
+    /// assert_eq!(TargetGroupRef::from(&tg).arn(), &tg.arn());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn as_ref(&self) -> TargetGroupRef<T> {
         TargetGroupRef::from_arn(self.arn())
     }
@@ -280,7 +497,23 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         self
     }
 
-    /// The health check (rule L3).
+    /// The health check (rule L3), checked against the group's protocol when it is built.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http)
+    ///     .health_check(ecs_dsl::target_health!(http "/ready", interval = 10, timeout = 5))
+    ///     .build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["HealthCheckPath"], "/ready");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn health_check(mut self, check: HealthCheck) -> Self {
         self.health = Some(check);
         self
@@ -289,6 +522,23 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
     /// Seconds a deregistering target keeps its connections (0-3600, rule L4; default 300),
     /// checked when the group is built. For a literal,
     /// [`deregistration_delay`](Self::deregistration_delay) is checked at compile time.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// let from_config: u32 = "45".parse().unwrap();
+    /// tg("Web").deregistration_delay_secs(from_config).build()?;
+    /// assert!(tg("Bad").deregistration_delay_secs(7200).build().unwrap_err().to_string().contains("rule L4"));
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["TargetGroupAttributes"][0]["Value"], "45");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn deregistration_delay_secs(mut self, secs: u32) -> Self {
         self.deregistration = Some(secs);
         self
@@ -320,6 +570,24 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
     /// Load-balancer cookie stickiness for this many seconds (1-604800, rule L4), on an HTTP(S)
     /// group; checked when the group is built. For a literal, [`stickiness`](Self::stickiness)
     /// is checked at compile time.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, TargetProtocol::Http);
+    /// tg("Web").stickiness_secs(86_400).build()?;
+    /// assert!(tg("Bad").stickiness_secs(0).build().is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let attributes = &t["Resources"]["Web"]["Properties"]["TargetGroupAttributes"];
+    /// assert_eq!(attributes[1], serde_json::json!({"Key": "stickiness.type", "Value": "lb_cookie"}));
+    /// assert_eq!(attributes[2]["Value"], "86400");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stickiness_secs(mut self, secs: u32) -> Self {
         self.stickiness = Some(secs);
         self
@@ -349,6 +617,23 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
     /// Ramps traffic to a new target over this many seconds (30-900, rule L4), on an HTTP(S)
     /// group; checked when the group is built. For a literal, [`slow_start`](Self::slow_start)
     /// is checked at compile time.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let tg = |id, protocol| TargetGroup::<Ip>::builder(&stack, id, &vpc, 80, protocol);
+    /// tg("Web", TargetProtocol::Http).slow_start_secs(120).build()?;
+    /// assert!(tg("Short", TargetProtocol::Http).slow_start_secs(10).build().is_err());
+    /// assert!(tg("Tcp", TargetProtocol::Tcp).slow_start_secs(120).build().is_err());
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["TargetGroupAttributes"][0]["Value"], "120");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn slow_start_secs(mut self, secs: u32) -> Self {
         self.slow_start = Some(secs);
         self
@@ -377,7 +662,25 @@ impl<T: TargetKind> TargetGroupBuilder<T> {
         self.slow_start_secs(slow_start.as_secs())
     }
 
-    /// Checks the settings and adds the group.
+    /// Checks the settings (rules L1, L3, L4) and adds the group; the first broken rule is
+    /// the error, and nothing is added then.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::ec2::Vpc;
+    /// use ecs_dsl::ecs::Ip;
+    /// use ecs_dsl::elb::{TargetGroup, TargetProtocol};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// let vpc = Vpc::from_attributes("vpc-1", "10.0.0.0/16");
+    /// let bad = TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).name("-web").build();
+    /// assert!(bad.unwrap_err().to_string().contains("rule L1"));
+    /// // The id is still free: the failed build added nothing.
+    /// TargetGroup::<Ip>::builder(&stack, "Web", &vpc, 80, TargetProtocol::Http).name("web").build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["Web"]["Properties"]["Name"], "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn build(self) -> Result<TargetGroup<T>> {
         let (stack, id) = (self.stack.name(), self.id.as_str());
         let rule = |field: &str, rule: &'static str, reason: String| {

@@ -195,6 +195,23 @@ pub fn kms_decrypt(key_arn: impl Into<Value<String>>) -> PolicyStatement {
 }
 
 /// A policy statement with `"Resource": "*"` found in a template by [`wildcard_statements`].
+///
+/// ```
+/// use ecs_dsl::iam::grants::{self, WildcardStatement};
+/// let template = serde_json::json!({"Resources": {"Admin": {
+///     "Type": "AWS::IAM::Policy",
+///     "Properties": {"PolicyDocument": {"Statement": [
+///         {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}
+///     ]}},
+/// }}});
+/// assert_eq!(grants::wildcard_statements(&template), [WildcardStatement {
+///     logical_id: "Admin".into(),
+///     path: "Properties.PolicyDocument.Statement[0]".into(),
+///     effect: "Allow".into(),
+///     actions: vec!["iam:*".into()],
+///     not_action: true,
+/// }]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WildcardStatement {
     /// The logical id of the IAM resource holding the statement.

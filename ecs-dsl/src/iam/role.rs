@@ -64,6 +64,9 @@ impl RoleBuilder {
     ///     .without_source_conditions()
     ///     .build()?;
     /// # let _ = role;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let trust = &t["Resources"]["ExecutionRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0];
+    /// assert!(trust.get("Condition").is_none());
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn without_source_conditions(mut self) -> Self {
@@ -82,6 +85,8 @@ impl RoleBuilder {
     ///     .description("What the web containers may call")
     ///     .build()?;
     /// # let _ = role;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["TaskRole"]["Properties"]["Description"], "What the web containers may call");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn description(mut self, description: impl Into<Value<String>>) -> Self {
@@ -122,6 +127,8 @@ impl RoleBuilder {
     ///     .role_name(intrinsic::sub("${AWS::StackName}-task"))
     ///     .build()?;
     /// # let _ = role;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["TaskRole"]["Properties"]["RoleName"]["Fn::Sub"], "${AWS::StackName}-task");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn role_name(mut self, name: impl Into<Value<String>>) -> Self {
@@ -157,8 +164,13 @@ impl RoleBuilder {
     /// # let stack = app.stack("web")?;
     /// let role = Role::builder(&stack, "TaskRole", ServicePrincipal::EcsTasks)
     ///     .managed_policy(ManagedPolicy::aws_managed("CloudWatchAgentServerPolicy"))
+    ///     .managed_policy(ManagedPolicy::aws_managed("CloudWatchAgentServerPolicy"))
     ///     .build()?;
     /// # let _ = role;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let arns = &t["Resources"]["TaskRole"]["Properties"]["ManagedPolicyArns"];
+    /// assert_eq!(arns.as_array().map(Vec::len), Some(1)); // attached once
+    /// assert!(arns[0].to_string().contains("policy/CloudWatchAgentServerPolicy"));
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn managed_policy(mut self, policy: ManagedPolicy) -> Self {
@@ -185,6 +197,9 @@ impl RoleBuilder {
     ///     .permissions_boundary(boundary)
     ///     .build()?;
     /// # let _ = role;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let p = &t["Resources"]["TaskRole"]["Properties"];
+    /// assert_eq!(p["PermissionsBoundary"]["Fn::Sub"], "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/boundary");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn permissions_boundary(mut self, policy: ManagedPolicy) -> Self {
@@ -470,6 +485,19 @@ impl Eq for Role {}
 
 impl Role {
     /// The name of the inline policy that holds the role's statements.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::iam::{PolicyStatement, Role, ServicePrincipal};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// Role::builder(&stack, "TaskRole", ServicePrincipal::EcsTasks)
+    ///     .statement(PolicyStatement::allow().action("s3:GetObject").resource("arn:aws:s3:::assets/*"))
+    ///     .build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["TaskRole"]["Properties"]["Policies"][0]["PolicyName"], Role::DEFAULT_POLICY_NAME);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub const DEFAULT_POLICY_NAME: &'static str = "default";
 
     /// Starts a role with the logical id `id` in `stack`, trusted by `principal` (see
@@ -521,6 +549,8 @@ impl Role {
     /// # let stack = app.stack("web")?;
     /// let role = Role::builder(&stack, "TaskRole", ServicePrincipal::EcsTasks).build()?;
     /// stack.add_output("TaskRoleArn", Output::new(role.arn()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["TaskRoleArn"]["Value"]["Fn::GetAtt"], serde_json::json!(["TaskRole", "Arn"]));
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn arn(&self) -> Value<String> {
@@ -551,7 +581,8 @@ impl Role {
     /// # let stack = app.stack("web")?;
     /// let role = Role::builder(&stack, "TaskRole", ServicePrincipal::EcsTasks).build()?;
     /// let role_id: Value<String> = role.handle().attr_role_id();
-    /// # let _ = role_id;
+    /// assert_eq!(role.handle().logical_id(), "TaskRole");
+    /// assert!(!role_id.is_literal());
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn handle(&self) -> &Handle<cfn::iam::Role> {

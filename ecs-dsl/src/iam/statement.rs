@@ -23,6 +23,11 @@ pub enum Effect {
 
 impl Effect {
     /// The value as written in the policy.
+    ///
+    /// ```
+    /// use ecs_dsl::iam::Effect;
+    /// assert_eq!((Effect::Allow.as_str(), Effect::Deny.as_str()), ("Allow", "Deny"));
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Effect::Allow => "Allow",

@@ -233,6 +233,18 @@ impl LogGroup {
     /// CloudFormation's own default is to keep events forever, so forgotten log groups
     /// accumulate storage that is paid for every month, indefinitely. A finite default keeps
     /// that cost bounded; choose [`Retention::Infinite`] explicitly when logs must be kept.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::logs::{LogGroup, Retention};
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// LogGroup::builder(&stack, "WebLogs").build()?;
+    /// assert_eq!(LogGroup::DEFAULT_RETENTION, Retention::OneMonth);
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["WebLogs"]["Properties"]["RetentionInDays"], 30);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub const DEFAULT_RETENTION: Retention = Retention::OneMonth;
 
     /// Starts a log group with the logical id `id` in `stack`.
@@ -266,6 +278,8 @@ impl LogGroup {
     /// # let stack = app.stack("web")?;
     /// let logs = LogGroup::builder(&stack, "WebLogs").build()?;
     /// stack.add_output("LogsArn", Output::new(logs.arn()))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["LogsArn"]["Value"]["Fn::GetAtt"], serde_json::json!(["WebLogs", "Arn"]));
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn arn(&self) -> Value<String> {
@@ -296,6 +310,8 @@ impl LogGroup {
     /// # let stack = app.stack("web")?;
     /// let logs = LogGroup::builder(&stack, "WebLogs").build()?;
     /// logs.handle().add_override("Properties.DeletionProtectionEnabled", true)?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Resources"]["WebLogs"]["Properties"]["DeletionProtectionEnabled"], true);
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn handle(&self) -> &Handle<cfn::logs::LogGroup> {

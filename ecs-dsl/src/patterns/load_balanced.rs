@@ -79,7 +79,30 @@ pub struct LoadBalancedFargateService {
     url: Value<String>,
 }
 
-/// Builds a [`LoadBalancedFargateService`]; see its defaults there.
+/// Builds a [`LoadBalancedFargateService`]; see its defaults there. `S` is the task size
+/// (a [`fargate!`](crate::fargate) size); `'a` borrows the VPC and the closures.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::{Vpc, VpcProps};
+/// use ecs_dsl::ecs::{Cluster, Fargate, SizeFor};
+/// use ecs_dsl::patterns::{LoadBalancedFargateService, LoadBalancedFargateServiceBuilder};
+/// // House defaults, shared by every site of the team.
+/// fn house<S: SizeFor<Fargate>>(b: LoadBalancedFargateServiceBuilder<'_, S>) -> LoadBalancedFargateServiceBuilder<'_, S> {
+///     b.container_port(8080).desired_count(3)
+/// }
+/// let mut app = App::new();
+/// let stack = app.stack("web")?;
+/// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1))?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// let web = house(LoadBalancedFargateService::builder(&stack, "Web", &vpc, &cluster,
+///     ecs_dsl::image!("example/web:1"), ecs_dsl::fargate!(cpu = 256, memory = 512)))
+///     .build()?;
+/// assert_eq!(web.container_port().container_port(), 8080);
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["WebService"]["Properties"]["DesiredCount"], 3);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub struct LoadBalancedFargateServiceBuilder<'a, S> {
     site: Site<'a>,
     parts: TaskParts<'a, S>,
@@ -160,6 +183,7 @@ impl LoadBalancedFargateService {
         /// #     ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         /// #     .build()?;
         /// stack.add_output("ServiceName", Output::new(web.service().name()))?;
+        /// assert_eq!(web.service().handle().logical_id(), "WebService");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn service;
@@ -273,6 +297,7 @@ impl LoadBalancedFargateService {
         /// #     ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         /// #     .build()?;
         /// stack.add_output("TargetGroup", Output::new(web.target_group().full_name()))?;
+        /// assert_eq!(web.target_group().handle().logical_id(), "WebTargets");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn target_group;
@@ -294,6 +319,9 @@ impl LoadBalancedFargateService {
         /// #     .build()?;
         /// let db = SecurityGroup::new(&stack, "DbSg", &vpc, "Database")?;
         /// db.allow_from(web.tasks_security_group(), Port::tcp(5432), "Postgres from the web tasks")?;
+        /// assert_eq!(web.tasks_security_group().name(), "WebTasksSg");
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["DbSgFromWebTasksSgTcp5432"]["Properties"]["FromPort"], 5432);
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn tasks_security_group;
@@ -404,7 +432,10 @@ impl LoadBalancedFargateService {
     /// #     ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"), ecs_dsl::fargate!(cpu = 256, memory = 512))
     /// #     .build()?;
     /// let site = web.url(); // e.g. an environment variable of another service
-    /// # let _ = site;
+    /// stack.add_output("Site", Output::new(site))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["Site"]["Value"], t["Outputs"]["WebUrl"]["Value"]);
+    /// assert_eq!(t["Outputs"]["WebUrl"]["Value"]["Fn::Join"][1][0], "http://");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn url(&self) -> Value<String> {
@@ -624,6 +655,10 @@ impl<'a, S: SizeFor<Fargate>> LoadBalancedFargateServiceBuilder<'a, S> {
         ///             .health_check(HealthCheck::shell("curl -f http://localhost/ || exit 1"))
         ///     })
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let c = &t["Resources"]["WebTask"]["Properties"]["ContainerDefinitions"][0];
+        /// assert_eq!(c["Environment"][0], serde_json::json!({"Name": "STAGE", "Value": "prod"}));
+        /// assert_eq!(c["Secrets"][0]["Name"], "API_KEY");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn container;
@@ -645,6 +680,9 @@ impl<'a, S: SizeFor<Fargate>> LoadBalancedFargateServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("public.ecr.aws/nginx/nginx:1.27"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .task_definition(|t| t.family("web").cpu_architecture(CpuArchitecture::Arm64))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let p = &t["Resources"]["WebTask"]["Properties"];
+        /// assert_eq!((&p["Family"], &p["RuntimePlatform"]["CpuArchitecture"]), (&"web".into(), &"ARM64".into()));
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn task_definition;

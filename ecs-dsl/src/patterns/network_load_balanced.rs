@@ -75,7 +75,31 @@ pub struct NetworkLoadBalancedFargateService {
     endpoint: Value<String>,
 }
 
-/// Builds a [`NetworkLoadBalancedFargateService`]; see its defaults there.
+/// Builds a [`NetworkLoadBalancedFargateService`]; see its defaults there. `S` is the task
+/// size (a [`fargate!`](crate::fargate) size); `'a` borrows the VPC and the closures.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::{Vpc, VpcProps};
+/// use ecs_dsl::ecs::{Cluster, Fargate, SizeFor};
+/// use ecs_dsl::elb::NlbProps;
+/// use ecs_dsl::patterns::{NetworkLoadBalancedFargateService, NetworkLoadBalancedFargateServiceBuilder};
+/// // Internal TCP services of the team listen on 7000 behind a private load balancer.
+/// fn internal<S: SizeFor<Fargate>>(b: NetworkLoadBalancedFargateServiceBuilder<'_, S>) -> NetworkLoadBalancedFargateServiceBuilder<'_, S> {
+///     b.container_port(7000).load_balancer(NlbProps::internal())
+/// }
+/// let mut app = App::new();
+/// let stack = app.stack("tcp")?;
+/// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1))?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// let echo = internal(NetworkLoadBalancedFargateService::builder(&stack, "Echo", &vpc, &cluster,
+///     ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512)))
+///     .build()?;
+/// assert_eq!(echo.container_port().container_port(), 7000);
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["EchoNlb"]["Properties"]["Scheme"], "internal");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub struct NetworkLoadBalancedFargateServiceBuilder<'a, S> {
     site: Site<'a>,
     parts: TaskParts<'a, S>,
@@ -160,6 +184,7 @@ impl NetworkLoadBalancedFargateService {
         /// #     ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         /// #     .container_port(7000).build()?;
         /// stack.add_output("EchoService", Output::new(echo.service().name()))?;
+        /// assert_eq!(echo.service().handle().logical_id(), "EchoService");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn service;
@@ -244,6 +269,8 @@ impl NetworkLoadBalancedFargateService {
         /// #     .container_port(7000).build()?;
         /// // A second listener on another port, to the same tasks:
         /// echo.load_balancer().tcp_listener("EchoAlt", 7001, echo.target_group())?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["EchoAlt"]["Properties"]["DefaultActions"][0]["TargetGroupArn"]["Ref"], "EchoTargets");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn target_group;
@@ -369,7 +396,10 @@ impl NetworkLoadBalancedFargateService {
     /// #     ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512))
     /// #     .container_port(7000).build()?;
     /// let address = echo.endpoint(); // e.g. an environment variable of a client service
-    /// # let _ = address;
+    /// stack.add_output("Address", Output::new(address))?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert_eq!(t["Outputs"]["Address"]["Value"], t["Outputs"]["EchoEndpoint"]["Value"]);
+    /// assert_eq!(t["Outputs"]["EchoEndpoint"]["Value"]["Fn::Join"][1][1], ":7000");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn endpoint(&self) -> Value<String> {
@@ -617,6 +647,10 @@ impl<'a, S: SizeFor<Fargate>> NetworkLoadBalancedFargateServiceBuilder<'a, S> {
         ///     .container_port(6379)
         ///     .container(|c| c.command(["redis-server", "--save", "", "--appendonly", "no"]))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let c = &t["Resources"]["RedisTask"]["Properties"]["ContainerDefinitions"][0];
+        /// assert_eq!(c["Command"][0], "redis-server");
+        /// assert_eq!(c["PortMappings"][0]["ContainerPort"], 6379);
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn container;
@@ -637,6 +671,8 @@ impl<'a, S: SizeFor<Fargate>> NetworkLoadBalancedFargateServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .task_definition(|t| t.family("echo").tag("team", "edge"))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["EchoTask"]["Properties"]["Family"], "echo");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn task_definition;
@@ -657,6 +693,8 @@ impl<'a, S: SizeFor<Fargate>> NetworkLoadBalancedFargateServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .target_group(|tg| tg.deregistration_delay_secs(10).name("echo-targets"))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["EchoTargets"]["Properties"]["Name"], "echo-targets");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn target_group;
@@ -677,6 +715,8 @@ impl<'a, S: SizeFor<Fargate>> NetworkLoadBalancedFargateServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("example/echo:1"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .service(|s| s.service_name("echo"))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["EchoService"]["Properties"]["ServiceName"], "echo");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn service<WithLoadBalancer>;

@@ -58,7 +58,30 @@ pub struct ScheduledFargateTask {
     tasks_security_group: SecurityGroup,
 }
 
-/// Builds a [`ScheduledFargateTask`]; see its defaults there.
+/// Builds a [`ScheduledFargateTask`]; see its defaults there. `S` is the task size (a
+/// [`fargate!`](crate::fargate) size); `'a` borrows the VPC, the cluster and the closures.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::{Vpc, VpcProps};
+/// use ecs_dsl::ecs::{Cluster, Fargate, Schedule, SizeFor};
+/// use ecs_dsl::logs::Retention;
+/// use ecs_dsl::patterns::{ScheduledFargateTask, ScheduledFargateTaskBuilder};
+/// // Batch jobs keep their logs one week.
+/// fn batch<S: SizeFor<Fargate>>(b: ScheduledFargateTaskBuilder<'_, S>) -> ScheduledFargateTaskBuilder<'_, S> {
+///     b.container_name("job").log_retention(Retention::OneWeek)
+/// }
+/// let mut app = App::new();
+/// let stack = app.stack("jobs")?;
+/// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1))?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// let report = batch(ScheduledFargateTask::builder(&stack, "Report", &vpc, &cluster,
+///     ecs_dsl::image!("example/report:3"), ecs_dsl::fargate!(cpu = 256, memory = 512),
+///     Schedule::cron("0 3 * * ? *")))
+///     .build()?;
+/// assert_eq!(report.log_group().map(|g| g.retention()), Some(Retention::OneWeek));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub struct ScheduledFargateTaskBuilder<'a, S> {
     site: Site<'a>,
     cluster: &'a Cluster,
@@ -138,6 +161,9 @@ impl ScheduledFargateTask {
     /// report.task_definition().grant(
     ///     PolicyStatement::allow().action("s3:PutObject").resource("arn:aws:s3:::reports/*"),
     /// )?;
+    /// assert_eq!(report.task_definition().logical_id(), "ReportTask");
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// assert!(t["Resources"]["ReportTaskTaskRole"].to_string().contains("s3:PutObject"));
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn task_definition(&self) -> &TaskDefinition<Fargate, AwsVpc> {
@@ -183,6 +209,7 @@ impl ScheduledFargateTask {
     /// #     Schedule::cron("0 3 * * ? *")).build()?;
     /// let db = SecurityGroup::new(&stack, "DbSg", &vpc, "Database")?;
     /// db.allow_from(report.tasks_security_group(), Port::tcp(5432), "Postgres from the report job")?;
+    /// assert_eq!(report.tasks_security_group().name(), "ReportTasksSg");
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
     pub fn tasks_security_group(&self) -> &SecurityGroup {
@@ -275,6 +302,9 @@ impl<'a, S: SizeFor<Fargate>> ScheduledFargateTaskBuilder<'a, S> {
         ///         Schedule::cron("0 3 * * ? *"))
         ///     .container(|c| c.command(["report", "--yesterday"]).env("FORMAT", "csv"))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let c = &t["Resources"]["ReportTask"]["Properties"]["ContainerDefinitions"][0];
+        /// assert_eq!(c["Command"], serde_json::json!(["report", "--yesterday"]));
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn container;
@@ -297,6 +327,9 @@ impl<'a, S: SizeFor<Fargate>> ScheduledFargateTaskBuilder<'a, S> {
         ///         Schedule::cron("0 3 * * ? *"))
         ///     .task_definition(|t| t.family("nightly-report").ephemeral_storage(EphemeralStorage::gib(40)))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let p = &t["Resources"]["ReportTask"]["Properties"];
+        /// assert_eq!((&p["Family"], &p["EphemeralStorage"]["SizeInGiB"]), (&"nightly-report".into(), &40.into()));
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn task_definition;

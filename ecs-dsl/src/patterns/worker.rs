@@ -63,7 +63,30 @@ pub struct FargateWorkerService {
     service_parts: ServiceParts,
 }
 
-/// Builds a [`FargateWorkerService`]; see its defaults there.
+/// Builds a [`FargateWorkerService`]; see its defaults there. `S` is the task size (a
+/// [`fargate!`](crate::fargate) size); `'a` borrows the VPC and the closures.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::ec2::{Vpc, VpcProps};
+/// use ecs_dsl::ecs::{Cluster, Fargate, SizeFor};
+/// use ecs_dsl::patterns::{FargateWorkerService, FargateWorkerServiceBuilder};
+/// // Every worker of the team runs two tasks named `consumer`.
+/// fn house<S: SizeFor<Fargate>>(b: FargateWorkerServiceBuilder<'_, S>) -> FargateWorkerServiceBuilder<'_, S> {
+///     b.container_name("consumer").desired_count(2)
+/// }
+/// let mut app = App::new();
+/// let stack = app.stack("jobs")?;
+/// let vpc = Vpc::create(&stack, "Vpc", VpcProps::default().nat_gateways(1))?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// house(FargateWorkerService::builder(&stack, "Worker", &vpc, &cluster,
+///     ecs_dsl::image!("example/order-worker:7"), ecs_dsl::fargate!(cpu = 256, memory = 512)))
+///     .build()?;
+/// let t = app.synthesize()?.stacks[0].template_json();
+/// assert_eq!(t["Resources"]["WorkerService"]["Properties"]["DesiredCount"], 2);
+/// assert_eq!(t["Resources"]["WorkerTask"]["Properties"]["ContainerDefinitions"][0]["Name"], "consumer");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub struct FargateWorkerServiceBuilder<'a, S> {
     site: Site<'a>,
     parts: TaskParts<'a, S>,
@@ -136,6 +159,7 @@ impl FargateWorkerService {
         /// #     ecs_dsl::image!("example/order-worker:7"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         /// #     .build()?;
         /// stack.add_output("WorkerServiceName", Output::new(worker.service().name()))?;
+        /// assert_eq!(worker.service().handle().logical_id(), "WorkerService");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn service;
@@ -160,6 +184,9 @@ impl FargateWorkerService {
         ///         .action("sqs:ReceiveMessage")
         ///         .resource("arn:aws:sqs:eu-west-1:123456789012:orders"),
         /// )?;
+        /// assert_eq!(worker.task_definition().logical_id(), "WorkerTask");
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert!(t.to_string().contains("sqs:ReceiveMessage"));
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn task_definition;
@@ -181,6 +208,7 @@ impl FargateWorkerService {
         /// #     .build()?;
         /// let db = SecurityGroup::new(&stack, "DbSg", &vpc, "Database")?;
         /// db.allow_from(worker.tasks_security_group(), Port::tcp(5432), "Postgres from the worker")?;
+        /// assert_eq!(worker.tasks_security_group().name(), "WorkerTasksSg");
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn tasks_security_group;
@@ -363,6 +391,10 @@ impl<'a, S: SizeFor<Fargate>> FargateWorkerServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("example/order-worker:7"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .container(|c| c.env("QUEUE_URL", queue_url.value()).stop_timeout_secs(60))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// let c = &t["Resources"]["WorkerTask"]["Properties"]["ContainerDefinitions"][0];
+        /// assert_eq!(c["Environment"][0]["Value"]["Ref"], "QueueUrl");
+        /// assert_eq!(c["StopTimeout"], 60);
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn container;
@@ -384,6 +416,8 @@ impl<'a, S: SizeFor<Fargate>> FargateWorkerServiceBuilder<'a, S> {
         ///         ecs_dsl::image!("example/order-worker:7"), ecs_dsl::fargate!(cpu = 256, memory = 512))
         ///     .task_definition(|t| t.family("order-worker").ephemeral_storage(EphemeralStorage::gib(50)))
         ///     .build()?;
+        /// let t = app.synthesize()?.stacks[0].template_json();
+        /// assert_eq!(t["Resources"]["WorkerTask"]["Properties"]["EphemeralStorage"]["SizeInGiB"], 50);
         /// # Ok::<(), ecs_dsl::Error>(())
         /// ```
         fn task_definition;

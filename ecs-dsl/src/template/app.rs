@@ -40,6 +40,12 @@ impl Default for App {
 
 impl App {
     /// An empty app.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let app = App::new();
+    /// assert!(app.stacks().is_empty());
+    /// ```
     pub fn new() -> Self {
         App {
             id: NEXT_APP.fetch_add(1, Ordering::Relaxed),
@@ -49,6 +55,15 @@ impl App {
     }
 
     /// Adds a stack named `name` (the CloudFormation stack name, rule F5).
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("web")?;
+    /// assert!(app.stack("web").is_err()); // names are unique
+    /// assert!(app.stack("1-web").is_err()); // must start with a letter
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack(&mut self, name: &str) -> Result<Stack> {
         check_stack_name(name)?;
         if self.stacks.iter().any(|s| s.name() == name) {
@@ -62,11 +77,30 @@ impl App {
     }
 
     /// The stacks in the order they were added.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("network")?;
+    /// app.stack("web")?;
+    /// let names: Vec<&str> = app.stacks().iter().map(|s| s.name()).collect();
+    /// assert_eq!(names, ["network", "web"]);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stacks(&self) -> &[Stack] {
         &self.stacks
     }
 
     /// Writes templates as compact JSON instead of pretty JSON (smaller, for very large stacks).
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.set_pretty(false).stack("demo")?;
+    /// let assembly = app.synthesize()?;
+    /// assert_eq!(assembly.stack("demo").unwrap().template.trim_end().lines().count(), 1);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_pretty(&mut self, pretty: bool) -> &mut Self {
         self.pretty = pretty;
         self
@@ -75,12 +109,37 @@ impl App {
     /// Synthesizes every stack in memory: resolves references (adding exports and imports
     /// between stacks), checks rules F1, F2, F9 and T26, and renders the templates and the
     /// manifest.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add("Logs", LogGroup::new().retention_in_days(7))?;
+    /// let assembly = app.synthesize()?;
+    /// let demo = assembly.stack("demo").unwrap();
+    /// assert_eq!(demo.resource_count, 1);
+    /// assert_eq!(demo.template_json()["Resources"]["Logs"]["Properties"]["RetentionInDays"], 7);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn synthesize(&self) -> Result<Assembly> {
         super::synth::synthesize(self)
     }
 
     /// Synthesizes and writes the assembly to `dir`: `<stack>.template.json` per stack and
     /// `manifest.json`. The same program writes byte-identical files.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("demo")?;
+    /// let dir = std::env::temp_dir().join(format!("ecs-dsl-doc-synth-{}", std::process::id()));
+    /// app.synth(&dir)?;
+    /// assert!(dir.join("demo.template.json").is_file());
+    /// assert!(dir.join("manifest.json").is_file());
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn synth(&self, dir: impl AsRef<Path>) -> Result<Assembly> {
         let assembly = self.synthesize()?;
         assembly.write(dir.as_ref())?;

@@ -9,11 +9,53 @@ use super::writer;
 use crate::error::{Error, Result};
 
 /// Name of the manifest file in an assembly folder.
+///
+/// ```
+/// use ecs_dsl::App;
+/// use ecs_dsl::template::MANIFEST_FILE;
+/// let mut app = App::new();
+/// app.stack("demo")?;
+/// let dir = std::env::temp_dir().join(format!("ecs-dsl-doc-manifest-{}", std::process::id()));
+/// app.synth(&dir)?;
+/// assert!(dir.join(MANIFEST_FILE).is_file());
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MANIFEST_FILE: &str = "manifest.json";
 /// Version of the manifest format; the deploy step refuses versions it does not know.
+///
+/// ```
+/// use ecs_dsl::App;
+/// use ecs_dsl::template::MANIFEST_VERSION;
+/// let mut app = App::new();
+/// app.stack("demo")?;
+/// let manifest: serde_json::Value = serde_json::from_str(app.synthesize()?.manifest()).unwrap();
+/// assert_eq!(manifest["version"], MANIFEST_VERSION);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MANIFEST_VERSION: &str = "1";
 
 /// One synthesized stack.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cfn::ecs::Cluster;
+/// let mut app = App::new();
+/// let base = app.stack("base")?;
+/// let cluster = base.add("Cluster", Cluster::new())?;
+/// let web = app.stack("web")?;
+/// web.add_output("Cluster", Output::new(cluster.reference()))?;
+/// let assembly = app.synthesize()?;
+/// let base = assembly.stack("base").unwrap();
+/// assert_eq!(base.file_name, "base.template.json");
+/// assert_eq!((base.resource_count, base.exports.len()), (1, 1));
+/// assert!(!base.needs_s3_upload);
+/// assert_eq!(base.sha256.len(), 64);
+/// let web = assembly.stack("web").unwrap();
+/// assert_eq!(web.dependencies, ["base"]);
+/// assert_eq!(web.imports, base.exports);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SynthesizedStack {
@@ -63,6 +105,18 @@ impl SynthesizedStack {
 
 /// The result of [`App::synthesize`](crate::App::synthesize): every stack in dependency order
 /// (a stack comes after the stacks it depends on) and the manifest.
+///
+/// ```
+/// use ecs_dsl::App;
+/// let mut app = App::new();
+/// let web = app.stack("web")?;
+/// let network = app.stack("network")?;
+/// web.add_dependency(&network);
+/// let assembly = app.synthesize()?;
+/// let order: Vec<&str> = assembly.stacks.iter().map(|s| s.name.as_str()).collect();
+/// assert_eq!(order, ["network", "web"]);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assembly {
     /// The stacks, dependencies first.
@@ -90,6 +144,16 @@ impl Assembly {
     }
 
     /// The stack named `name`.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("demo")?;
+    /// let assembly = app.synthesize()?;
+    /// assert_eq!(assembly.stack("demo").map(|s| s.name.as_str()), Some("demo"));
+    /// assert!(assembly.stack("other").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack(&self, name: &str) -> Option<&SynthesizedStack> {
         self.stacks.iter().find(|s| s.name == name)
     }
@@ -97,6 +161,15 @@ impl Assembly {
     /// The text of `manifest.json`: for each stack its template file, dependencies, parameters,
     /// outputs and exports, imports, size and SHA-256, whether it needs S3, its resources with
     /// their create-only properties, and the escape hatches used.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("demo")?;
+    /// let manifest: serde_json::Value = serde_json::from_str(app.synthesize()?.manifest()).unwrap();
+    /// assert_eq!(manifest["stacks"][0]["name"], "demo");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn manifest(&self) -> &str {
         &self.manifest
     }
@@ -104,6 +177,19 @@ impl Assembly {
     /// Writes the templates and `manifest.json` to `dir` (created if missing). Template files
     /// of stacks that are no longer in the app are removed when `dir` already holds an
     /// assembly, so the folder always matches the manifest.
+    ///
+    /// ```
+    /// use ecs_dsl::App;
+    /// let mut app = App::new();
+    /// app.stack("demo")?;
+    /// let assembly = app.synthesize()?;
+    /// let dir = std::env::temp_dir().join(format!("ecs-dsl-doc-write-{}", std::process::id()));
+    /// assembly.write(&dir)?;
+    /// let written = std::fs::read_to_string(dir.join("demo.template.json")).unwrap();
+    /// assert_eq!(written, assembly.stack("demo").unwrap().template);
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn write(&self, dir: &Path) -> Result<()> {
         let io = |path: &Path| {
             let path = path.to_path_buf();

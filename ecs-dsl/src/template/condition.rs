@@ -14,6 +14,16 @@ pub struct Condition(Json);
 
 impl Condition {
     /// `Fn::Equals` of two values.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Conditions"]["IsProd"], serde_json::json!({"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn equals(a: impl Into<Json>, b: impl Into<Json>) -> Self {
         Condition(Json::object([(
             "Fn::Equals",
@@ -22,6 +32,21 @@ impl Condition {
     }
 
     /// `Fn::And` of 2 to 10 conditions.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let east = Condition::equals(intrinsic::region(), "us-east-1");
+    /// let named = Condition::equals(intrinsic::stack_name(), "prod");
+    /// stack.add_condition("IsProd", Condition::and([east, named]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Conditions"]["IsProd"], serde_json::json!({"Fn::And": [
+    ///     {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]},
+    ///     {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}
+    /// ]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn and(conditions: impl IntoIterator<Item = Condition>) -> Self {
         Condition(Json::object([(
             "Fn::And",
@@ -30,6 +55,21 @@ impl Condition {
     }
 
     /// `Fn::Or` of 2 to 10 conditions.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let a = Condition::equals(intrinsic::stack_name(), "prod");
+    /// let b = Condition::equals(intrinsic::stack_name(), "production");
+    /// stack.add_condition("IsProd", Condition::or([a, b]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Conditions"]["IsProd"], serde_json::json!({"Fn::Or": [
+    ///     {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]},
+    ///     {"Fn::Equals": [{"Ref": "AWS::StackName"}, "production"]}
+    /// ]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn or(conditions: impl IntoIterator<Item = Condition>) -> Self {
         Condition(Json::object([(
             "Fn::Or",
@@ -38,12 +78,34 @@ impl Condition {
     }
 
     /// `Fn::Not`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let dev = Condition::equals(intrinsic::stack_name(), "dev");
+    /// stack.add_condition("IsProd", Condition::not(dev))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Conditions"]["IsProd"], serde_json::json!({"Fn::Not": [{"Fn::Equals": [{"Ref": "AWS::StackName"}, "dev"]}]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     #[allow(clippy::should_implement_trait)]
     pub fn not(condition: Condition) -> Self {
         Condition(Json::object([("Fn::Not", Json::Array(vec![condition.0]))]))
     }
 
     /// `{"Condition": name}`: another condition of the same stack.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let prod = stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+    /// stack.add_condition("IsNotProd", Condition::not(Condition::of(&prod)))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Conditions"]["IsNotProd"], serde_json::json!({"Fn::Not": [{"Condition": "IsProd"}]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn of(condition: &ConditionHandle) -> Self {
         Condition(Json::object([(
             "Condition",
@@ -59,6 +121,18 @@ impl Condition {
 /// A condition added to a stack; use it with
 /// [`intrinsic::if_`](crate::template::intrinsic::if_), [`Condition::of`] or
 /// [`Handle::set_condition`](crate::Handle::set_condition). Conditions cannot cross stacks.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let prod = stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+/// let bucket = stack.add_raw("Bucket", "AWS::S3::Bucket", Json::Object(vec![]))?;
+/// bucket.set_condition(&prod)?;
+/// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+/// assert_eq!(t["Resources"]["Bucket"]["Condition"], "IsProd");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConditionHandle {
     pub(crate) target: Target,
@@ -66,6 +140,15 @@ pub struct ConditionHandle {
 
 impl ConditionHandle {
     /// The condition's logical id.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let prod = stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+    /// assert_eq!(prod.logical_id(), "IsProd");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn logical_id(&self) -> &str {
         &self.target.logical_id
     }

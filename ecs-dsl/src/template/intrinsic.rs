@@ -27,36 +27,80 @@ pub fn account_id() -> Value<String> {
 }
 
 /// `AWS::Region`.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::region().to_json(), Json::from(json!({"Ref": "AWS::Region"})));
+/// ```
 pub fn region() -> Value<String> {
     pseudo("AWS::Region")
 }
 
 /// `AWS::Partition` (`aws`, `aws-cn`, `aws-us-gov`...).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::partition().to_json(), Json::from(json!({"Ref": "AWS::Partition"})));
+/// ```
 pub fn partition() -> Value<String> {
     pseudo("AWS::Partition")
 }
 
 /// `AWS::StackName`.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::stack_name().to_json(), Json::from(json!({"Ref": "AWS::StackName"})));
+/// ```
 pub fn stack_name() -> Value<String> {
     pseudo("AWS::StackName")
 }
 
 /// `AWS::StackId`.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::stack_id().to_json(), Json::from(json!({"Ref": "AWS::StackId"})));
+/// ```
 pub fn stack_id() -> Value<String> {
     pseudo("AWS::StackId")
 }
 
 /// `AWS::URLSuffix` (`amazonaws.com`, `amazonaws.com.cn`).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::url_suffix().to_json(), Json::from(json!({"Ref": "AWS::URLSuffix"})));
+/// ```
 pub fn url_suffix() -> Value<String> {
     pseudo("AWS::URLSuffix")
 }
 
 /// `AWS::NotificationARNs`.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let arns = intrinsic::notification_arns();
+/// assert_eq!(arns.to_json(), Json::from(json!({"Ref": "AWS::NotificationARNs"})));
+/// ```
 pub fn notification_arns() -> Value<List<String>> {
     Value::expr(call("Ref", Json::from("AWS::NotificationARNs")))
 }
 
 /// `AWS::NoValue`: removes the property, typically in one branch of [`if_`].
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let none = intrinsic::no_value::<String>();
+/// assert_eq!(none.to_json(), Json::from(json!({"Ref": "AWS::NoValue"})));
+/// ```
 pub fn no_value<T>() -> Value<T> {
     Value::expr(call("Ref", Json::from("AWS::NoValue")))
 }
@@ -64,6 +108,16 @@ pub fn no_value<T>() -> Value<T> {
 /// `Fn::Sub` of a template that uses only pseudo parameters and parameters by name, e.g.
 /// `"arn:${AWS::Partition}:s3:::logs-${AWS::AccountId}"`. To substitute resource values use
 /// [`sub_with`], which keeps them typed and lets them cross stacks.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let arn = intrinsic::sub("arn:${AWS::Partition}:s3:::logs-${AWS::AccountId}");
+/// assert_eq!(
+///     arn.to_json(),
+///     Json::from(json!({"Fn::Sub": "arn:${AWS::Partition}:s3:::logs-${AWS::AccountId}"}))
+/// );
+/// ```
 pub fn sub(template: impl Into<String>) -> Value<String> {
     Value::expr(call("Fn::Sub", Json::Str(template.into())))
 }
@@ -105,6 +159,17 @@ pub fn join(delimiter: &str, parts: impl IntoIterator<Item = Value<String>>) -> 
 }
 
 /// `Fn::Join` of a list value (e.g. a `List<...>` parameter).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let subnets = intrinsic::split(",", "a,b".into());
+/// let joined = intrinsic::join_list(";", subnets);
+/// assert_eq!(
+///     joined.to_json(),
+///     Json::from(json!({"Fn::Join": [";", {"Fn::Split": [",", "a,b"]}]}))
+/// );
+/// ```
 pub fn join_list(delimiter: &str, list: Value<List<String>>) -> Value<String> {
     Value::expr(call(
         "Fn::Join",
@@ -113,6 +178,16 @@ pub fn join_list(delimiter: &str, list: Value<List<String>>) -> Value<String> {
 }
 
 /// `Fn::Select`: the item at `index` of a list.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let first = intrinsic::select(0, intrinsic::get_azs());
+/// assert_eq!(
+///     first.to_json(),
+///     Json::from(json!({"Fn::Select": [0, {"Fn::GetAZs": ""}]}))
+/// );
+/// ```
 pub fn select<T: ToJson>(index: u32, list: Value<List<T>>) -> Value<T> {
     Value::expr(call(
         "Fn::Select",
@@ -121,6 +196,13 @@ pub fn select<T: ToJson>(index: u32, list: Value<List<T>>) -> Value<T> {
 }
 
 /// `Fn::Split`: a string split at a delimiter.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let parts = intrinsic::split(",", "a,b".into());
+/// assert_eq!(parts.to_json(), Json::from(json!({"Fn::Split": [",", "a,b"]})));
+/// ```
 pub fn split(delimiter: &str, source: Value<String>) -> Value<List<String>> {
     Value::expr(call(
         "Fn::Split",
@@ -129,22 +211,57 @@ pub fn split(delimiter: &str, source: Value<String>) -> Value<List<String>> {
 }
 
 /// `Fn::GetAZs` of the stack's region.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// assert_eq!(intrinsic::get_azs().to_json(), Json::from(json!({"Fn::GetAZs": ""})));
+/// ```
 pub fn get_azs() -> Value<List<String>> {
     Value::expr(call("Fn::GetAZs", Json::from("")))
 }
 
 /// `Fn::GetAZs` of a named region.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let azs = intrinsic::get_azs_in("eu-west-1");
+/// assert_eq!(azs.to_json(), Json::from(json!({"Fn::GetAZs": "eu-west-1"})));
+/// ```
 pub fn get_azs_in(region: impl Into<Value<String>>) -> Value<List<String>> {
     Value::expr(call("Fn::GetAZs", region.into().to_json()))
 }
 
 /// `Fn::ImportValue` of an export made outside this app. Exports between stacks of one app are
 /// made and imported automatically when a handle is used across stacks.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let vpc = intrinsic::import_value::<String>("network-VpcId");
+/// assert_eq!(vpc.to_json(), Json::from(json!({"Fn::ImportValue": "network-VpcId"})));
+/// ```
 pub fn import_value<T>(export_name: impl Into<Value<String>>) -> Value<T> {
     Value::expr(call("Fn::ImportValue", export_name.into().to_json()))
 }
 
 /// `Fn::If`: `when_true` if the condition holds, else `when_false`.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let prod = stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+/// let count: Value<i64> = intrinsic::if_(&prod, 3.into(), 1.into());
+/// stack.add_raw("Service", "AWS::ECS::Service", Json::object([("DesiredCount", count.into())]))?;
+/// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+/// assert_eq!(
+///     t["Resources"]["Service"]["Properties"]["DesiredCount"],
+///     serde_json::json!({"Fn::If": ["IsProd", 3, 1]})
+/// );
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub fn if_<T: ToJson>(
     condition: &ConditionHandle,
     when_true: Value<T>,
@@ -161,6 +278,16 @@ pub fn if_<T: ToJson>(
 }
 
 /// `Fn::FindInMap` of a mapping added with [`Stack::add_mapping`](crate::Stack::add_mapping).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let ami = intrinsic::find_in_map::<String>("Amis", intrinsic::region(), "Id");
+/// assert_eq!(
+///     ami.to_json(),
+///     Json::from(json!({"Fn::FindInMap": ["Amis", {"Ref": "AWS::Region"}, "Id"]}))
+/// );
+/// ```
 pub fn find_in_map<T>(
     mapping: &str,
     top_level_key: impl Into<Value<String>>,
@@ -177,11 +304,25 @@ pub fn find_in_map<T>(
 }
 
 /// `Fn::Base64` (for EC2 user data).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let data = intrinsic::base64("#!/bin/sh");
+/// assert_eq!(data.to_json(), Json::from(json!({"Fn::Base64": "#!/bin/sh"})));
+/// ```
 pub fn base64(value: impl Into<Value<String>>) -> Value<String> {
     Value::expr(call("Fn::Base64", value.into().to_json()))
 }
 
 /// `Fn::Cidr`: `count` CIDR blocks of `cidr_bits` host bits carved from `block`.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Json, ToJson};
+/// use serde_json::json;
+/// let blocks = intrinsic::cidr("10.0.0.0/16", 4, 8);
+/// assert_eq!(blocks.to_json(), Json::from(json!({"Fn::Cidr": ["10.0.0.0/16", 4, 8]})));
+/// ```
 pub fn cidr(block: impl Into<Value<String>>, count: u32, cidr_bits: u32) -> Value<List<String>> {
     Value::expr(call(
         "Fn::Cidr",

@@ -46,6 +46,18 @@ pub enum Json {
 /// Targets are created only by the stack that owns the element, so a reference can never
 /// point at something that does not exist. A target is a shared pointer, so that a [`Json`]
 /// node stays small (32 bytes) and cloning a reference costs a counter increment.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::TargetKind;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let env = stack.add_parameter("Env", Parameter::string())?;
+/// let Json::Ref(target) = Json::from(env.value()) else { unreachable!() };
+/// assert_eq!((target.stack_name(), target.logical_id()), ("demo", "Env"));
+/// assert_eq!(target.kind(), TargetKind::Parameter);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Target(Rc<TargetData>);
 
@@ -85,6 +97,17 @@ impl Target {
 }
 
 /// The namespace a [`Target`] lives in.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::TargetKind;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let env = stack.add_parameter("Env", Parameter::string())?;
+/// let Json::Ref(target) = Json::from(env.value()) else { unreachable!() };
+/// assert_eq!(target.kind(), TargetKind::Parameter);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TargetKind {
     /// A resource.
@@ -105,16 +128,49 @@ impl std::fmt::Debug for Target {
 
 impl Target {
     /// The logical id of the element in its stack.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::template::TargetKind;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let env = stack.add_parameter("Env", Parameter::string())?;
+    /// let Json::Ref(target) = Json::from(env.value()) else { unreachable!() };
+    /// assert_eq!(target.logical_id(), "Env");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn logical_id(&self) -> &str {
         &self.logical_id
     }
 
     /// The name of the stack that owns the element.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::template::TargetKind;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let env = stack.add_parameter("Env", Parameter::string())?;
+    /// let Json::Ref(target) = Json::from(env.value()) else { unreachable!() };
+    /// assert_eq!(target.stack_name(), "demo");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack_name(&self) -> &str {
         &self.stack_name
     }
 
     /// Whether this is a resource, a parameter or a condition.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::template::TargetKind;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let env = stack.add_parameter("Env", Parameter::string())?;
+    /// let Json::Ref(target) = Json::from(env.value()) else { unreachable!() };
+    /// assert_eq!(target.kind(), TargetKind::Parameter);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn kind(&self) -> TargetKind {
         self.kind
     }
@@ -413,16 +469,38 @@ pub struct ObjectBuilder {
 
 impl ObjectBuilder {
     /// An empty object.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{Json, ObjectBuilder};
+    /// assert_eq!(ObjectBuilder::new().build(), Json::Object(vec![]));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Adds a field that is always present.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{Json, ObjectBuilder, Value};
+    /// let name: Value<String> = "web".into();
+    /// let mut o = ObjectBuilder::new();
+    /// o.req("Name", &name);
+    /// assert_eq!(o.build(), Json::object([("Name", Json::from("web"))]));
+    /// ```
     pub fn req<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
         self.entries.push((key.to_owned(), value.to_json()));
     }
 
     /// Adds a field when it is set.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{Json, ObjectBuilder, Value};
+    /// let (set, unset): (Option<Value<i64>>, Option<Value<i64>>) = (Some(80.into()), None);
+    /// let mut o = ObjectBuilder::new();
+    /// o.opt("Port", &set);
+    /// o.opt("Weight", &unset);
+    /// assert_eq!(o.build(), Json::object([("Port", Json::Int(80))]));
+    /// ```
     pub fn opt<T: ToJson>(&mut self, key: &str, value: &Option<T>) {
         if let Some(v) = value {
             self.entries.push((key.to_owned(), v.to_json()));
@@ -430,6 +508,14 @@ impl ObjectBuilder {
     }
 
     /// The finished object.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{Json, ObjectBuilder};
+    /// let mut o = ObjectBuilder::new();
+    /// o.req("A", &Json::Int(1));
+    /// o.req("B", &Json::Bool(true));
+    /// assert_eq!(o.build(), Json::object([("A", Json::Int(1)), ("B", Json::Bool(true))]));
+    /// ```
     pub fn build(self) -> Json {
         Json::Object(self.entries)
     }

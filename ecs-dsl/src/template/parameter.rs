@@ -7,6 +7,18 @@ use super::value::{List, Shape, Value};
 
 /// The AWS-specific parameter types CloudFormation validates against the account
 /// ([AWS page](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-specific-parameter-types)).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// # use ecs_dsl::template::AwsType;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// stack.add_parameter("Param", Parameter::aws(AwsType::SecurityGroupId))?;
+/// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+/// let p = &t["Parameters"]["Param"];
+/// assert_eq!(p["Type"], "AWS::EC2::SecurityGroup::Id");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AwsType {
     /// `AWS::EC2::AvailabilityZone::Name`
@@ -33,6 +45,11 @@ pub enum AwsType {
 
 impl AwsType {
     /// The CloudFormation spelling.
+    ///
+    /// ```
+    /// use ecs_dsl::template::AwsType;
+    /// assert_eq!(AwsType::VpcId.as_str(), "AWS::EC2::VPC::Id");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             AwsType::AvailabilityZoneName => "AWS::EC2::AvailabilityZone::Name",
@@ -50,6 +67,12 @@ impl AwsType {
 }
 
 /// The type of a parameter as CloudFormation spells it.
+///
+/// ```
+/// use ecs_dsl::template::{AwsType, ParameterType};
+/// assert_eq!(ParameterType::AwsList(AwsType::SubnetId).spelling(), "List<AWS::EC2::Subnet::Id>");
+/// assert_eq!(ParameterType::NumberList.spelling(), "List<Number>");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParameterType {
     /// `String`
@@ -206,18 +229,54 @@ impl<T> Parameter<T> {
     }
 
     /// Sets `Description`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().description("The environment"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Description"], "The environment");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn description(mut self, text: impl Into<String>) -> Self {
         self.spec.description = Some(text.into());
         self
     }
 
     /// Sets `ConstraintDescription`, shown when a value breaks a constraint.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().allowed_pattern("[a-z]+").constraint_description("lowercase letters"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["ConstraintDescription"], "lowercase letters");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn constraint_description(mut self, text: impl Into<String>) -> Self {
         self.spec.constraint_description = Some(text.into());
         self
     }
 
     /// Sets `NoEcho`: the value is masked in the console and API output.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().no_echo())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["NoEcho"], true);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn no_echo(mut self) -> Self {
         self.spec.no_echo = true;
         self
@@ -226,61 +285,195 @@ impl<T> Parameter<T> {
 
 impl Parameter<String> {
     /// A `String` parameter.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "String");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn string() -> Self {
         Self::of(ParameterType::String)
     }
 
     /// An AWS-specific parameter, e.g. `Parameter::aws(AwsType::SecurityGroupId)`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::aws(AwsType::KeyPairName))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::EC2::KeyPair::KeyName");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn aws(ty: AwsType) -> Self {
         Self::of(ParameterType::Aws(ty))
     }
 
     /// `AWS::EC2::VPC::Id`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::vpc_id())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::EC2::VPC::Id");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn vpc_id() -> Self {
         Self::aws(AwsType::VpcId)
     }
 
     /// `AWS::SSM::Parameter::Name`: the name of an SSM parameter (the value is the name).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::ssm_parameter_name())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::SSM::Parameter::Name");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_parameter_name() -> Self {
         Self::of(ParameterType::SsmParameterName)
     }
 
     /// `AWS::SSM::Parameter::Value<String>`: CloudFormation reads the named SSM parameter.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::ssm_string().default("/app/image-tag"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::SSM::Parameter::Value<String>");
+    /// assert_eq!(p["Default"], "/app/image-tag");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_string() -> Self {
         Self::of(ParameterType::SsmValue(Box::new(ParameterType::String)))
     }
 
     /// `AWS::SSM::Parameter::Value<AWS-type>`, e.g. the latest ECS-optimized AMI id from
     /// `/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::ssm_aws(AwsType::ImageId)
+    ///     .default("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_aws(ty: AwsType) -> Self {
         Self::of(ParameterType::SsmValue(Box::new(ParameterType::Aws(ty))))
     }
 
     /// Sets `Default`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().default("dev"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Default"], "dev");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn default(mut self, value: impl Into<String>) -> Self {
         self.spec.default = Some(Json::Str(value.into()));
         self
     }
 
     /// Sets `AllowedValues`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().allowed_values(["dev", "prod"]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["AllowedValues"], serde_json::json!(["dev", "prod"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn allowed_values<S: Into<String>>(mut self, values: impl IntoIterator<Item = S>) -> Self {
         self.spec.allowed_values = values.into_iter().map(|v| Json::Str(v.into())).collect();
         self
     }
 
     /// Sets `AllowedPattern` (a Java regular expression, checked by CloudFormation).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().allowed_pattern("[a-z]+"))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["AllowedPattern"], "[a-z]+");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn allowed_pattern(mut self, pattern: impl Into<String>) -> Self {
         self.spec.allowed_pattern = Some(pattern.into());
         self
     }
 
     /// Sets `MinLength`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().min_length(3))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["MinLength"], 3);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn min_length(mut self, n: u32) -> Self {
         self.spec.min_length = Some(n);
         self
     }
 
     /// Sets `MaxLength`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::string().max_length(32))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["MaxLength"], 32);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn max_length(mut self, n: u32) -> Self {
         self.spec.max_length = Some(n);
         self
@@ -290,29 +483,89 @@ impl Parameter<String> {
 impl Parameter<f64> {
     /// A `Number` parameter. Its value can be used where an integer is expected with
     /// [`ParameterHandle::value_as_int`].
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "Number");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn number() -> Self {
         Self::of(ParameterType::Number)
     }
 
     /// Sets `Default`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number().default(2))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Default"], 2);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn default(mut self, value: impl Into<f64>) -> Self {
         self.spec.default = Some(number(value.into()));
         self
     }
 
     /// Sets `AllowedValues`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number().allowed_values([1, 2, 4]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["AllowedValues"], serde_json::json!([1, 2, 4]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn allowed_values<N: Into<f64>>(mut self, values: impl IntoIterator<Item = N>) -> Self {
         self.spec.allowed_values = values.into_iter().map(|v| number(v.into())).collect();
         self
     }
 
     /// Sets `MinValue`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number().min_value(0.5))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["MinValue"], 0.5);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn min_value(mut self, n: impl Into<f64>) -> Self {
         self.spec.min_value = Some(n.into());
         self
     }
 
     /// Sets `MaxValue`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number().max_value(10))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["MaxValue"], 10);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn max_value(mut self, n: impl Into<f64>) -> Self {
         self.spec.max_value = Some(n.into());
         self
@@ -321,26 +574,86 @@ impl Parameter<f64> {
 
 impl Parameter<List<String>> {
     /// A `CommaDelimitedList` parameter.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::comma_delimited_list())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "CommaDelimitedList");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn comma_delimited_list() -> Self {
         Self::of(ParameterType::CommaDelimitedList)
     }
 
     /// `List<Number>`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::number_list())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "List<Number>");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn number_list() -> Self {
         Self::of(ParameterType::NumberList)
     }
 
     /// `List<AWS-type>`, e.g. `List<AWS::EC2::SecurityGroup::Id>`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::aws_list(AwsType::SecurityGroupId))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "List<AWS::EC2::SecurityGroup::Id>");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn aws_list(ty: AwsType) -> Self {
         Self::of(ParameterType::AwsList(ty))
     }
 
     /// `List<AWS::EC2::Subnet::Id>`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::subnet_ids())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "List<AWS::EC2::Subnet::Id>");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn subnet_ids() -> Self {
         Self::aws_list(AwsType::SubnetId)
     }
 
     /// `AWS::SSM::Parameter::Value<List<String>>`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::ssm_list())?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Type"], "AWS::SSM::Parameter::Value<List<String>>");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_list() -> Self {
         Self::of(ParameterType::SsmValue(Box::new(
             ParameterType::CommaDelimitedList,
@@ -348,6 +661,18 @@ impl Parameter<List<String>> {
     }
 
     /// Sets `Default` (written comma-separated, as CloudFormation expects).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::template::AwsType;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_parameter("Param", Parameter::comma_delimited_list().default(["a", "b"]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let p = &t["Parameters"]["Param"];
+    /// assert_eq!(p["Default"], "a,b");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn default<S: AsRef<str>>(mut self, values: impl IntoIterator<Item = S>) -> Self {
         let joined: Vec<String> = values.into_iter().map(|s| s.as_ref().to_owned()).collect();
         self.spec.default = Some(Json::Str(joined.join(",")));
@@ -356,6 +681,17 @@ impl Parameter<List<String>> {
 }
 
 /// A parameter added to a stack; [`value`](ParameterHandle::value) is its `Ref`.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let env = stack.add_parameter("Env", Parameter::string())?;
+/// stack.add_output("Env", Output::new(env.value()))?;
+/// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+/// assert_eq!(t["Outputs"]["Env"]["Value"], serde_json::json!({"Ref": "Env"}));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterHandle<T> {
     target: Target,
@@ -371,12 +707,31 @@ impl<T: Shape> ParameterHandle<T> {
     }
 
     /// The parameter's logical id.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let env = stack.add_parameter("Env", Parameter::string())?;
+    /// assert_eq!(env.logical_id(), "Env");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn logical_id(&self) -> &str {
         &self.target.logical_id
     }
 
     /// `{"Ref": "<parameter>"}`, typed by the parameter's type. Used in another stack, it is
     /// exported from this one and imported there.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let vpc = stack.add_parameter("VpcId", Parameter::vpc_id())?;
+    /// let id: Value<String> = vpc.value();
+    /// assert!(!id.is_literal());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn value(&self) -> Value<T> {
         Value::expr(Json::Ref(self.target.clone()))
     }
@@ -384,6 +739,21 @@ impl<T: Shape> ParameterHandle<T> {
 
 impl ParameterHandle<f64> {
     /// The value where an integer property is expected (CloudFormation converts it).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let count = stack.add_parameter("Count", Parameter::number().default(2))?;
+    /// let desired: Value<i64> = count.value_as_int();
+    /// stack.add_raw("Service", "AWS::ECS::Service", Json::object([("DesiredCount", desired.into())]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(
+    ///     t["Resources"]["Service"]["Properties"]["DesiredCount"],
+    ///     serde_json::json!({"Ref": "Count"})
+    /// );
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn value_as_int(&self) -> Value<i64> {
         self.value().cast()
     }

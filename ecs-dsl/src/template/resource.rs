@@ -15,6 +15,15 @@ use crate::error::Error;
 ///
 /// The L1 types in [`cfn`](crate::cfn) implement it (generated); [`RawResource`] covers any other
 /// type.
+///
+/// ```
+/// use ecs_dsl::template::Resource;
+/// use ecs_dsl::cfn::ecs::Service;
+/// assert_eq!(Service::TYPE_NAME, "AWS::ECS::Service");
+/// assert!(Service::CREATE_ONLY_PROPERTIES.contains(&"ServiceName"));
+/// assert_eq!(Service::TAG_PROPERTY, Some("Tags"));
+/// assert_eq!(Service::new().type_name(), "AWS::ECS::Service");
+/// ```
 pub trait Resource: ToJson + Any {
     /// The CloudFormation type name, e.g. `AWS::ECS::Cluster`.
     const TYPE_NAME: &'static str;
@@ -92,6 +101,20 @@ impl<T: Resource> ErasedResource for T {
 }
 
 /// `DeletionPolicy` / `UpdateReplacePolicy` of a resource.
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::cfn::logs::LogGroup;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// let logs = stack.add("Logs", LogGroup::new())?;
+/// logs.set_removal_policy(RemovalPolicy::Retain)?;
+/// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+/// let logs = &t["Resources"]["Logs"];
+/// assert_eq!(logs["DeletionPolicy"], "Retain");
+/// assert_eq!(logs["UpdateReplacePolicy"], "Retain");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RemovalPolicy {
     /// Delete the resource (CloudFormation's default for most types).
@@ -169,11 +192,31 @@ impl<T> Handle<T> {
     }
 
     /// The logical id of the resource.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// assert_eq!(logs.logical_id(), "Logs");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn logical_id(&self) -> &str {
         &self.target.logical_id
     }
 
     /// The name of the stack the resource belongs to.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// assert_eq!(logs.stack_name(), "demo");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack_name(&self) -> &str {
         &self.target.stack_name
     }
@@ -186,18 +229,57 @@ impl<T> Handle<T> {
     }
 
     /// What this handle points at, for building expressions by hand.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// use ecs_dsl::template::TargetKind;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// assert_eq!(logs.target().kind(), TargetKind::Resource);
+    /// assert_eq!(logs.target().logical_id(), "Logs");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn target(&self) -> &Target {
         &self.target
     }
 
     /// `{"Ref": "<logical id>"}`: what `Ref` returns depends on the type (an ARN, a name or an
     /// id; see the type's AWS page).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// stack.add_output("LogGroupName", Output::new(logs.reference()))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Outputs"]["LogGroupName"]["Value"], serde_json::json!({"Ref": "Logs"}));
+    ///
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn reference(&self) -> Value<String> {
         Value::expr(Json::Ref(self.target.clone()))
     }
 
     /// `Fn::GetAtt` of an attribute by name. Generated types have typed `attr_*` methods; this
     /// is for [`RawResource`]s and attributes the schemas do not list.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let topic = stack.add_raw("Topic", "AWS::SNS::Topic", Json::Object(vec![]))?;
+    /// stack.add_output("TopicName", Output::new(topic.get_att::<String>("TopicName")))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(
+    ///     t["Outputs"]["TopicName"]["Value"],
+    ///     serde_json::json!({"Fn::GetAtt": ["Topic", "TopicName"]})
+    /// );
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn get_att<U: Shape>(&self, attribute: &str) -> Value<U> {
         let target = self.target.clone().with_list(U::IS_LIST);
         Value::expr(Json::GetAtt(target, Rc::from(attribute)))
@@ -205,6 +287,20 @@ impl<T> Handle<T> {
 
     /// Adds `DependsOn` on another resource. A resource of another stack becomes a dependency
     /// between the stacks instead (CloudFormation cannot express it inside a template).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let first = stack.add("First", LogGroup::new())?;
+    /// let second = stack.add("Second", LogGroup::new())?;
+    /// second.add_depends_on(&first)?;
+    /// assert!(second.add_depends_on(&second).is_err());
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Resources"]["Second"]["DependsOn"], serde_json::json!(["First"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_depends_on<U>(&self, other: &Handle<U>) -> Result<(), Error> {
         if other.target == self.target {
             return Err(Error::InvalidReference {
@@ -219,30 +315,98 @@ impl<T> Handle<T> {
     }
 
     /// Sets `DeletionPolicy`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// logs.set_deletion_policy(RemovalPolicy::Retain)?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["DeletionPolicy"], "Retain");
+    /// assert_eq!(logs["UpdateReplacePolicy"], serde_json::Value::Null);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_deletion_policy(&self, policy: RemovalPolicy) -> Result<(), Error> {
         self.stack
             .with_entry(&self.target, |e| e.deletion_policy = Some(policy))
     }
 
     /// Sets `UpdateReplacePolicy`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// logs.set_update_replace_policy(RemovalPolicy::Snapshot)?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["UpdateReplacePolicy"], "Snapshot");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_update_replace_policy(&self, policy: RemovalPolicy) -> Result<(), Error> {
         self.stack
             .with_entry(&self.target, |e| e.update_replace_policy = Some(policy))
     }
 
     /// Sets both `DeletionPolicy` and `UpdateReplacePolicy`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// logs.set_removal_policy(RemovalPolicy::RetainExceptOnCreate)?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["DeletionPolicy"], "RetainExceptOnCreate");
+    /// assert_eq!(logs["UpdateReplacePolicy"], "RetainExceptOnCreate");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_removal_policy(&self, policy: RemovalPolicy) -> Result<(), Error> {
         self.set_deletion_policy(policy)?;
         self.set_update_replace_policy(policy)
     }
 
     /// Sets the resource's `Metadata`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// logs.set_metadata(Json::object([("Owner", Json::from("platform"))]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["Metadata"], serde_json::json!({"Owner": "platform"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_metadata(&self, metadata: Json) -> Result<(), Error> {
         self.stack
             .with_entry(&self.target, |e| e.metadata = Some(metadata))
     }
 
     /// Creates the resource only when `condition` holds (the resource's `Condition`).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// let prod = stack.add_condition("IsProd", Condition::equals(intrinsic::stack_name(), "prod"))?;
+    /// logs.set_condition(&prod)?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["Condition"], "IsProd");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_condition(
         &self,
         condition: &super::condition::ConditionHandle,
@@ -256,6 +420,19 @@ impl<T> Handle<T> {
     /// e.g. `Properties.DeploymentConfiguration.BakeTimeInMinutes`, creating objects on the
     /// way; a numeric segment indexes an existing array. Overrides are applied after rendering,
     /// in the order they were added, and are listed in the manifest.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new())?;
+    /// logs.add_override("Properties.RetentionInDays", 7)?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// let logs = &t["Resources"]["Logs"];
+    /// assert_eq!(logs["Properties"], serde_json::json!({"RetentionInDays": 7}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_override(&self, path: &str, value: impl Into<Json>) -> Result<(), Error> {
         let value = value.into();
         self.stack.with_entry(&self.target, |e| {
@@ -266,6 +443,18 @@ impl<T> Handle<T> {
 
     /// Escape hatch: removes the value at `path` of the rendered resource (see
     /// [`Handle::add_override`]).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::logs::LogGroup;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let logs = stack.add("Logs", LogGroup::new().log_group_name("web").retention_in_days(7))?;
+    /// logs.add_deletion_override("Properties.RetentionInDays")?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Resources"]["Logs"]["Properties"], serde_json::json!({"LogGroupName": "web"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_deletion_override(&self, path: &str) -> Result<(), Error> {
         self.stack.with_entry(&self.target, |e| {
             e.overrides.push(super::overrides::Override::delete(path))

@@ -31,6 +31,13 @@ pub struct Environment {
 
 impl Environment {
     /// An explicit account and region.
+    ///
+    /// ```
+    /// use ecs_dsl::template::Environment;
+    /// let env = Environment::new("123456789012", "eu-west-1");
+    /// assert_eq!(env.account.as_deref(), Some("123456789012"));
+    /// assert_eq!(env.region.as_deref(), Some("eu-west-1"));
+    /// ```
     pub fn new(account: impl Into<String>, region: impl Into<String>) -> Self {
         Environment {
             account: Some(account.into()),
@@ -214,17 +221,50 @@ impl Stack {
     }
 
     /// The stack's name (the CloudFormation stack name).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("web")?;
+    /// assert_eq!(stack.name(), "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.shared.name
     }
 
     /// Sets the template's `Description`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.set_description("The web tier");
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Description"], "The web tier");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_description(&self, description: impl Into<String>) -> &Self {
         self.inner().description = Some(description.into());
         self
     }
 
     /// Sets the account and region; see [`Environment`].
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::ecs::Cluster;
+    /// let mut app = App::new();
+    /// let base = app.stack("base")?;
+    /// base.set_environment(Environment::new("111111111111", "us-east-1"));
+    /// let cluster = base.add("Cluster", Cluster::new())?;
+    /// let web = app.stack("web")?;
+    /// web.set_environment(Environment::new("111111111111", "eu-west-1"));
+    /// web.add_output("Cluster", Output::new(cluster.reference()))?;
+    /// // Exports are regional: the reference from eu-west-1 to us-east-1 is rejected.
+    /// assert!(app.synthesize().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_environment(&self, env: Environment) -> &Self {
         self.inner().env = env;
         self
@@ -232,12 +272,35 @@ impl Stack {
 
     /// Makes this stack deploy after `other` (for ordering without a reference; references add
     /// the dependency on their own). Returns the stack for chaining.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let network = app.stack("network")?;
+    /// let web = app.stack("web")?.depends_on(&network);
+    /// let assembly = app.synthesize()?;
+    /// assert_eq!(assembly.stack(web.name()).unwrap().dependencies, ["network"]);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn depends_on(self, other: &Stack) -> Self {
         self.add_dependency(other);
         self
     }
 
     /// Makes this stack deploy after `other`.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let web = app.stack("web")?;
+    /// let network = app.stack("network")?;
+    /// web.add_dependency(&network);
+    /// let assembly = app.synthesize()?;
+    /// // Dependencies come first.
+    /// let order: Vec<&str> = assembly.stacks.iter().map(|s| s.name.as_str()).collect();
+    /// assert_eq!(order, ["network", "web"]);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_dependency(&self, other: &Stack) {
         let dep = (
             other.shared.app,
@@ -254,12 +317,36 @@ impl Stack {
     ///
     /// Fails when `id` is not `[A-Za-z0-9]{1,255}` or is already used by a resource or a
     /// parameter of this stack (rule F3).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::ecs::Cluster;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add("Cluster", Cluster::new().cluster_name("web"))?;
+    /// assert!(stack.add("Cluster", Cluster::new()).is_err()); // the id is taken
+    /// assert!(stack.add("my-cluster", Cluster::new()).is_err()); // not alphanumeric
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Resources"]["Cluster"]["Type"], "AWS::ECS::Cluster");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add<T: Resource>(&self, id: &str, resource: T) -> Result<Handle<T>> {
         self.add_owned(id, resource, "the program")
     }
 
     /// Like [`Stack::add`], naming who adds the resource (a construct's path) so that a clash
     /// of ids names both owners.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::ecs::Cluster;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_owned("Cluster", Cluster::new(), "web/cluster")?;
+    /// let clash = stack.add("Cluster", Cluster::new()).unwrap_err();
+    /// assert!(clash.to_string().contains("web/cluster"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_owned<T: Resource>(&self, id: &str, resource: T, owner: &str) -> Result<Handle<T>> {
         let type_name = resource.type_name().to_owned();
         let owner = format!("{type_name} (added by {owner})");
@@ -286,6 +373,17 @@ impl Stack {
 
     /// Escape hatch: adds a resource of any type from its type name and JSON properties. It is
     /// listed as raw in the manifest.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_raw("Topic", "AWS::SNS::Topic", Json::object([("TopicName", Json::from("alerts"))]))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Resources"]["Topic"]["Type"], "AWS::SNS::Topic");
+    /// assert_eq!(t["Resources"]["Topic"]["Properties"]["TopicName"], "alerts");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_raw(
         &self,
         id: &str,
@@ -384,6 +482,19 @@ impl Stack {
 
     /// Adds a mapping (`Mappings` section): top-level key -> second-level key -> value. Read it
     /// with [`intrinsic::find_in_map`](crate::template::intrinsic::find_in_map).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// let amis = Json::object([("us-east-1", Json::object([("Id", Json::from("ami-0123"))]))]);
+    /// stack.add_mapping("Amis", amis)?;
+    /// let ami: Value<String> = intrinsic::find_in_map("Amis", intrinsic::region(), "Id");
+    /// stack.add_output("Ami", Output::new(ami))?;
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Mappings"]["Amis"]["us-east-1"]["Id"], "ami-0123");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_mapping(&self, id: &str, mapping: Json) -> Result<()> {
         let mut inner = self.inner();
         claim(
@@ -397,6 +508,16 @@ impl Stack {
     }
 
     /// Sets a key of the template's `Metadata` section.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.set_metadata("Owner", Json::from("platform"));
+    /// let t = app.synthesize()?.stack("demo").unwrap().template_json();
+    /// assert_eq!(t["Metadata"]["Owner"], "platform");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn set_metadata(&self, key: impl Into<String>, value: Json) -> &Self {
         let key = key.into();
         let mut inner = self.inner();
@@ -409,6 +530,19 @@ impl Stack {
 
     /// Adds a stack tag. CloudFormation copies stack tags to every resource that supports tags;
     /// they are recorded in the manifest for the deploy step and checked against rule T26.
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// stack.add_tag("team", "platform").add_tag("team", "web");
+    /// let assembly = app.synthesize()?;
+    /// // Stack tags are deploy-time settings: they are in the manifest, not in the template.
+    /// assert!(assembly.manifest().contains("\"team\""));
+    /// assert!(assembly.manifest().contains("\"web\""));
+    /// assert!(!assembly.manifest().contains("\"platform\""));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn add_tag(&self, key: impl Into<String>, value: impl Into<String>) -> &Self {
         let (key, value) = (key.into(), value.into());
         let mut inner = self.inner();
@@ -421,6 +555,17 @@ impl Stack {
 
     /// How many resources the stack holds so far (exports added by synthesis are outputs, not
     /// resources).
+    ///
+    /// ```
+    /// use ecs_dsl::prelude::*;
+    /// use ecs_dsl::cfn::ecs::Cluster;
+    /// let mut app = App::new();
+    /// let stack = app.stack("demo")?;
+    /// assert_eq!(stack.resource_count(), 0);
+    /// stack.add("Cluster", Cluster::new())?;
+    /// assert_eq!(stack.resource_count(), 1);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn resource_count(&self) -> usize {
         self.inner().resources.len()
     }

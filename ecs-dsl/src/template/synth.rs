@@ -14,18 +14,100 @@ use super::writer;
 use crate::error::{Error, Result};
 
 /// Inline template bodies larger than this go through S3 (rule F1).
+///
+/// ```
+/// use ecs_dsl::App;
+/// use ecs_dsl::template::INLINE_TEMPLATE_LIMIT;
+/// let mut app = App::new();
+/// app.stack("demo")?;
+/// let assembly = app.synthesize()?;
+/// let demo = assembly.stack("demo").unwrap();
+/// assert!(demo.bytes <= INLINE_TEMPLATE_LIMIT && !demo.needs_s3_upload);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const INLINE_TEMPLATE_LIMIT: usize = 51_200;
 /// CloudFormation rejects templates larger than this, even from S3 (rule F1).
+///
+/// ```
+/// use ecs_dsl::template::{INLINE_TEMPLATE_LIMIT, MAX_TEMPLATE_BYTES};
+/// // Between the two limits a template is deployed from S3.
+/// assert!(INLINE_TEMPLATE_LIMIT < MAX_TEMPLATE_BYTES);
+/// ```
 pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
 /// Resources per template (rule F2).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::MAX_RESOURCES;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// for i in 0..=MAX_RESOURCES {
+///     stack.add_raw(&format!("Topic{i}"), "AWS::SNS::Topic", Json::Object(vec![]))?;
+/// }
+/// let err = app.synthesize().unwrap_err();
+/// assert!(err.to_string().contains("F2"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MAX_RESOURCES: usize = 500;
 /// Parameters per template (rule F2).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::MAX_PARAMETERS;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// for i in 0..=MAX_PARAMETERS {
+///     stack.add_parameter(&format!("P{i}"), Parameter::string())?;
+/// }
+/// let err = app.synthesize().unwrap_err();
+/// assert!(err.to_string().contains("F2"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MAX_PARAMETERS: usize = 200;
 /// Outputs per template (rule F2).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::MAX_OUTPUTS;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// for i in 0..=MAX_OUTPUTS {
+///     stack.add_output(&format!("O{i}"), Output::new("value"))?;
+/// }
+/// let err = app.synthesize().unwrap_err();
+/// assert!(err.to_string().contains("F2"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MAX_OUTPUTS: usize = 200;
 /// Mappings per template (rule F2).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::MAX_MAPPINGS;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// for i in 0..=MAX_MAPPINGS {
+///     stack.add_mapping(&format!("M{i}"), Json::object([("k", Json::object([("v", Json::from("x"))]))]))?;
+/// }
+/// let err = app.synthesize().unwrap_err();
+/// assert!(err.to_string().contains("F2"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MAX_MAPPINGS: usize = 200;
 /// Tags per resource (rule T26).
+///
+/// ```
+/// use ecs_dsl::prelude::*;
+/// use ecs_dsl::template::MAX_TAGS;
+/// let mut app = App::new();
+/// let stack = app.stack("demo")?;
+/// for i in 0..=MAX_TAGS {
+///     stack.add_tag(format!("tag{i}"), "x");
+/// }
+/// let err = app.synthesize().unwrap_err();
+/// assert!(err.to_string().contains("T26"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub const MAX_TAGS: usize = 50;
 
 /// What a resource's type says about it, from its [`Resource`](super::Resource) impl.

@@ -6,9 +6,21 @@ use std::marker::PhantomData;
 use super::json::{Json, ToJson};
 
 /// A list whose items may each be a literal or an expression (`[{"Ref": "Sg"}, "sg-0123"]`).
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, List, Value};
+/// let groups: Value<List<String>> = Value::from(vec![Value::from("sg-0123"), intrinsic::stack_name()]);
+/// assert_eq!(groups.literal().map(|l| l.len()), Some(2));
+/// ```
 pub type List<T> = Vec<Value<T>>;
 
 /// A map from string keys to values that may each be a literal or an expression.
+///
+/// ```
+/// use ecs_dsl::template::{Map, ToJson, Value, Json};
+/// let labels: Value<Map<String>> = [("team", "web")].into();
+/// assert_eq!(labels.to_json(), Json::object([("team", Json::from("web"))]));
+/// ```
 pub type Map<T> = BTreeMap<String, Value<T>>;
 
 /// A property value of type `T`: a literal, or an expression CloudFormation resolves at deploy
@@ -37,6 +49,13 @@ pub enum Value<T> {
 /// A CloudFormation expression that resolves to a `T`.
 ///
 /// It is untyped JSON inside; the type parameter is the promise made by whoever built it.
+///
+/// ```
+/// use ecs_dsl::template::{intrinsic, Value};
+/// let region: Value<String> = intrinsic::region();
+/// let Value::Expr(expr) = region else { panic!("an expression") };
+/// assert!(expr.json().get("Ref").is_some());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr<T> {
     json: Json,
@@ -45,6 +64,12 @@ pub struct Expr<T> {
 
 impl<T> Expr<T> {
     /// The JSON of the expression.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{intrinsic, Json, Value};
+    /// let Value::Expr(expr) = intrinsic::stack_name() else { unreachable!() };
+    /// assert_eq!(expr.json(), &Json::object([("Ref", Json::from("AWS::StackName"))]));
+    /// ```
     pub fn json(&self) -> &Json {
         &self.json
     }
@@ -68,6 +93,12 @@ impl<T> Value<T> {
     }
 
     /// Whether the value is known now.
+    ///
+    /// ```
+    /// use ecs_dsl::template::{intrinsic, Value};
+    /// assert!(Value::<String>::from("web").is_literal());
+    /// assert!(!intrinsic::region().is_literal());
+    /// ```
     pub fn is_literal(&self) -> bool {
         matches!(self, Value::Literal(_))
     }
@@ -197,6 +228,12 @@ impl<const N: usize> From<[(&str, &str); N]> for Value<Map<String>> {
 ///
 /// Implemented for the types references resolve to; [`Handle::get_att`](crate::Handle::get_att)
 /// and parameter values need it.
+///
+/// ```
+/// use ecs_dsl::template::{List, Shape};
+/// assert!(<List<String> as Shape>::IS_LIST);
+/// assert!(!<String as Shape>::IS_LIST);
+/// ```
 pub trait Shape {
     /// Whether values of this type are JSON arrays.
     const IS_LIST: bool = false;
