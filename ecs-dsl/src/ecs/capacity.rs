@@ -14,9 +14,26 @@ use crate::error::{Error, Result};
 use crate::template::{Handle, Stack, Value};
 
 /// Providers that run Fargate tasks (`FARGATE`, `FARGATE_SPOT`).
+///
+/// ```
+/// use ecs_dsl::ecs::{CapacityProvider, FargateCapacity};
+/// let provider: CapacityProvider<FargateCapacity> = CapacityProvider::fargate();
+/// assert_eq!(provider.name().literal().map(String::as_str), Some("FARGATE"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum FargateCapacity {}
 /// Providers backed by an EC2 Auto Scaling group.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// let asg = stack.add_parameter("AsgName", Parameter::string())?;
+/// let provider: CapacityProvider<AsgCapacity> = AsgCapacityProvider::builder(&stack, "Instances", asg.value()).build()?;
+/// assert!(matches!(Json::from(provider.name().clone()), Json::Ref(t) if t.logical_id() == "Instances"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum AsgCapacity {}
 
@@ -26,6 +43,12 @@ pub enum AsgCapacity {}
     label = "wrong kind of capacity provider for `{L}`",
     note = "Fargate tasks use FARGATE / FARGATE_SPOT; EC2 tasks use Auto Scaling group providers"
 )]
+/// ```
+/// use ecs_dsl::ecs::{AsgCapacity, Ec2, Fargate, FargateCapacity, RunsLaunch};
+/// fn runs<K: RunsLaunch<L>, L>() {}
+/// runs::<FargateCapacity, Fargate>();
+/// runs::<AsgCapacity, Ec2>();
+/// ```
 pub trait RunsLaunch<L> {}
 impl RunsLaunch<Fargate> for FargateCapacity {}
 impl RunsLaunch<FargateWindows> for FargateCapacity {}
@@ -48,11 +71,32 @@ pub struct CapacityProvider<K> {
 
 impl<K> CapacityProvider<K> {
     /// The provider's name (a literal for Fargate, a `Ref` for Auto Scaling group providers).
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::CapacityProvider;
+    /// assert_eq!(CapacityProvider::fargate().name().literal().map(String::as_str), Some("FARGATE"));
+    /// ```
     pub fn name(&self) -> &Value<String> {
         &self.name
     }
 
     /// Uses this provider in a strategy with a weight (0-1000; rule S3, checked when built).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let strategy = CapacityProviderStrategy::new().with(CapacityProvider::fargate_spot().weight(2));
+    /// Cluster::builder(&stack, "Cluster").fargate_capacity_providers().default_strategy(strategy).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+    /// assert_eq!(props["DefaultCapacityProviderStrategy"][0]["Weight"], 2);
+    /// // weights above 1000 are refused when built (rule S3)
+    /// let heavy = CapacityProviderStrategy::new().with(CapacityProvider::fargate().weight(1001));
+    /// assert!(Cluster::builder(&stack, "Heavy").fargate_capacity_providers().default_strategy(heavy).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn weight(&self, weight: u32) -> StrategyItem<K> {
         StrategyItem {
             provider: self.clone(),
@@ -64,6 +108,11 @@ impl<K> CapacityProvider<K> {
 
 impl CapacityProvider<FargateCapacity> {
     /// `FARGATE`.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::CapacityProvider;
+    /// assert_eq!(CapacityProvider::fargate().name().literal().map(String::as_str), Some("FARGATE"));
+    /// ```
     pub fn fargate() -> Self {
         CapacityProvider {
             name: Value::Literal("FARGATE".to_owned()),
@@ -73,6 +122,11 @@ impl CapacityProvider<FargateCapacity> {
     }
 
     /// `FARGATE_SPOT` (not for Windows tasks, rule S4).
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::CapacityProvider;
+    /// assert_eq!(CapacityProvider::fargate_spot().name().literal().map(String::as_str), Some("FARGATE_SPOT"));
+    /// ```
     pub fn fargate_spot() -> Self {
         CapacityProvider {
             name: Value::Literal("FARGATE_SPOT".to_owned()),
@@ -83,6 +137,22 @@ impl CapacityProvider<FargateCapacity> {
 }
 
 /// One entry of a capacity provider strategy.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// let on_demand: StrategyItem<FargateCapacity> = CapacityProvider::fargate().weight(1).base(2);
+/// Cluster::builder(&stack, "Cluster")
+///     .fargate_capacity_providers()
+///     .default_strategy(CapacityProviderStrategy::new().with(on_demand))
+///     .build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+/// assert_eq!(props["DefaultCapacityProviderStrategy"][0]["Base"], 2);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct StrategyItem<K> {
     pub(crate) provider: CapacityProvider<K>,
@@ -93,6 +163,23 @@ pub struct StrategyItem<K> {
 impl<K> StrategyItem<K> {
     /// Tasks placed on this provider before weights apply (0-100000; only one provider of a
     /// strategy may have a base; rule S3).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let two_bases = CapacityProviderStrategy::new()
+    ///     .with(CapacityProvider::fargate().weight(1).base(1))
+    ///     .with(CapacityProvider::fargate_spot().weight(1).base(1));
+    /// let err = Cluster::builder(&stack, "Cluster")
+    ///     .fargate_capacity_providers()
+    ///     .default_strategy(two_bases)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("S3"), "{err}");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn base(mut self, base: u32) -> Self {
         self.base = Some(base);
         self
@@ -150,11 +237,37 @@ impl<K> Default for CapacityProviderStrategy<K> {
 
 impl<K> CapacityProviderStrategy<K> {
     /// An empty strategy.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// // an empty strategy is refused when built (rule S3)
+    /// let empty = CapacityProviderStrategy::<FargateCapacity>::new();
+    /// assert!(Cluster::builder(&stack, "Cluster").fargate_capacity_providers().default_strategy(empty).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Adds a provider.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let strategy = CapacityProviderStrategy::new()
+    ///     .with(CapacityProvider::fargate().weight(1))
+    ///     .with(CapacityProvider::fargate_spot().weight(3));
+    /// Cluster::builder(&stack, "Cluster").fargate_capacity_providers().default_strategy(strategy).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+    /// assert_eq!(props["DefaultCapacityProviderStrategy"].as_array().map(Vec::len), Some(2));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn with(mut self, item: StrategyItem<K>) -> Self {
         self.items.push(item);
         self
@@ -252,6 +365,21 @@ pub struct AsgCapacityProvider {
 
 impl AsgCapacityProvider {
     /// A provider for the Auto Scaling group with this ARN (or name).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let provider = AsgCapacityProvider::builder(&stack, "Instances", "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/ecs").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// let asg = &props["AutoScalingGroupProvider"];
+    /// assert_eq!(asg["ManagedScaling"]["Status"], "ENABLED");
+    /// assert_eq!(asg["ManagedTerminationProtection"], "ENABLED");
+    /// # let _ = provider;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn builder(stack: &Stack, id: &str, auto_scaling_group: impl Into<Value<String>>) -> Self {
         AsgCapacityProvider {
             stack: stack.clone(),
@@ -265,12 +393,41 @@ impl AsgCapacityProvider {
     }
 
     /// Target utilization of managed scaling, 1-100 % (default 100).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// AsgCapacityProvider::builder(&stack, "Instances", "ecs-asg").target_capacity_percent(80).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// assert_eq!(props["AutoScalingGroupProvider"]["ManagedScaling"]["TargetCapacity"], 80);
+    /// assert!(AsgCapacityProvider::builder(&stack, "Bad", "ecs-asg").target_capacity_percent(0).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn target_capacity_percent(mut self, percent: u32) -> Self {
         self.target_capacity = percent;
         self
     }
 
     /// Turns managed scaling off (ECS then does not scale the group).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// AsgCapacityProvider::builder(&stack, "Instances", "ecs-asg")
+    ///     .without_managed_scaling()
+    ///     .without_termination_protection() // it needs managed scaling
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// assert_eq!(props["AutoScalingGroupProvider"]["ManagedScaling"]["Status"], "DISABLED");
+    /// assert!(AsgCapacityProvider::builder(&stack, "Bad", "ecs-asg").without_managed_scaling().build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn without_managed_scaling(mut self) -> Self {
         self.managed_scaling = false;
         self
@@ -278,18 +435,56 @@ impl AsgCapacityProvider {
 
     /// Turns managed termination protection off (it needs managed scaling and the group's
     /// scale-in protection).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// AsgCapacityProvider::builder(&stack, "Instances", "ecs-asg").without_termination_protection().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// assert_eq!(props["AutoScalingGroupProvider"]["ManagedTerminationProtection"], "DISABLED");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn without_termination_protection(mut self) -> Self {
         self.termination_protection = false;
         self
     }
 
     /// Turns managed draining off.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// AsgCapacityProvider::builder(&stack, "Instances", "ecs-asg").without_managed_draining().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// assert_eq!(props["AutoScalingGroupProvider"]["ManagedDraining"], "DISABLED");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn without_managed_draining(mut self) -> Self {
         self.managed_draining = false;
         self
     }
 
     /// Adds the provider.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let provider = AsgCapacityProvider::builder(&stack, "Instances", "ecs-asg").build()?;
+    /// Cluster::builder(&stack, "Cluster").capacity_provider(&provider).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Instances"]["Properties"];
+    /// assert!(props["AutoScalingGroupProvider"].is_object());
+    /// assert_eq!(t["Resources"]["Instances"]["Type"], "AWS::ECS::CapacityProvider");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn build(self) -> Result<CapacityProvider<AsgCapacity>> {
         let fail = |field: &str, reason: String| {
             Error::rule(self.stack.name(), &self.id, field, "S3", reason)

@@ -16,6 +16,21 @@ use crate::logs::LogGroup;
 use crate::template::{Handle, Stack, Value};
 
 /// Container Insights for the cluster.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// Cluster::builder(&stack, "Cluster").container_insights(ContainerInsights::Enhanced).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Cluster"]["Properties"];
+/// assert_eq!(
+///     props["ClusterSettings"][0],
+///     serde_json::json!({"Name": "containerInsights", "Value": "enhanced"})
+/// );
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContainerInsights {
     /// Cluster, service and task metrics.
@@ -27,6 +42,21 @@ pub enum ContainerInsights {
 }
 
 /// Where ECS Exec sessions are logged.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// let logs = ecs_dsl::logs::LogGroup::builder(&stack, "ExecLogs").build()?;
+/// Cluster::builder(&stack, "Cluster").exec_logging(ExecLogging::LogGroup(logs)).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Cluster"]["Properties"];
+/// let exec = &props["Configuration"]["ExecuteCommandConfiguration"];
+/// assert_eq!(exec["Logging"], "OVERRIDE");
+/// assert_eq!(exec["LogConfiguration"]["CloudWatchLogGroupName"], serde_json::json!({"Ref": "ExecLogs"}));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExecLogging {
     /// The awslogs configuration of the task's containers (ECS's default).
@@ -80,6 +110,18 @@ struct ClusterShared {
 }
 
 /// An ECS cluster of this app; cheap to clone.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// let shared = cluster.clone(); // the same cluster
+/// assert_eq!(shared.logical_id(), "Cluster");
+/// assert!(matches!(Json::from(cluster.name()), Json::Ref(t) if t.logical_id() == "Cluster"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Cluster {
     shared: Rc<ClusterShared>,
@@ -87,6 +129,19 @@ pub struct Cluster {
 
 impl Cluster {
     /// Starts a cluster with the logical id `id`.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(t["Resources"]["Cluster"]["Type"], "AWS::ECS::Cluster");
+    /// # let _ = (cluster, props);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn builder(stack: &Stack, id: &str) -> ClusterBuilder {
         ClusterBuilder {
             stack: stack.clone(),
@@ -104,31 +159,98 @@ impl Cluster {
     }
 
     /// The cluster's name (`Ref`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").name("platform").build()?;
+    /// // a `Ref`, which resolves to the name when deployed
+    /// assert!(matches!(Json::from(cluster.name()), Json::Ref(t) if t.logical_id() == "Cluster"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> Value<String> {
         self.shared.handle.reference()
     }
 
     /// The cluster's ARN.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// assert!(matches!(Json::from(cluster.arn()), Json::GetAtt(t, a) if t.logical_id() == "Cluster" && &*a == "Arn"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn arn(&self) -> Value<String> {
         self.shared.handle.attr_arn()
     }
 
     /// The L1 resource.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// cluster.handle().set_removal_policy(RemovalPolicy::Retain)?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(t["Resources"]["Cluster"]["DeletionPolicy"], "Retain");
+    /// # let _ = props;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn handle(&self) -> &Handle<CfnCluster> {
         &self.shared.handle
     }
 
     /// The capacity provider associations, which services using a strategy must wait for.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let plain = Cluster::builder(&stack, "Plain").build()?;
+    /// assert!(plain.associations().is_none());
+    /// let cluster = Cluster::builder(&stack, "Cluster").fargate_capacity_providers().build()?;
+    /// assert_eq!(cluster.associations().unwrap().logical_id(), "ClusterCapacityProviders");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn associations(&self) -> Option<&Handle<ClusterCapacityProviderAssociations>> {
         self.shared.associations.as_ref()
     }
 
     /// The stack and logical id.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// assert_eq!(cluster.stack().name(), "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stack(&self) -> &Stack {
         &self.shared.stack
     }
 
     /// The logical id.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// assert_eq!(cluster.logical_id(), "Cluster");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn logical_id(&self) -> &str {
         &self.shared.id
     }
@@ -142,48 +264,156 @@ impl Cluster {
 impl ClusterBuilder {
     /// The cluster name (rule S15; checked when built). Without one CloudFormation generates a
     /// unique name, which keeps the cluster replaceable.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// Cluster::builder(&stack, "Cluster").name("platform").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(props["ClusterName"], "platform");
+    /// assert!(Cluster::builder(&stack, "Bad").name("platform.prod").build().is_err()); // rule S15
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
     /// Container Insights.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// Cluster::builder(&stack, "Cluster").container_insights(ContainerInsights::Enabled).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(props["ClusterSettings"][0]["Value"], "enabled");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn container_insights(mut self, insights: ContainerInsights) -> Self {
         self.insights = Some(insights);
         self
     }
 
     /// Makes `FARGATE` and `FARGATE_SPOT` available to the cluster's services.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// Cluster::builder(&stack, "Cluster").fargate_capacity_providers().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+    /// assert_eq!(props["CapacityProviders"], serde_json::json!(["FARGATE", "FARGATE_SPOT"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn fargate_capacity_providers(mut self) -> Self {
         self.fargate_providers = true;
         self
     }
 
     /// Makes an Auto Scaling group capacity provider available.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let asg_arn = stack.add_parameter("AsgArn", Parameter::string())?;
+    /// let instances = AsgCapacityProvider::builder(&stack, "Instances", asg_arn.value()).build()?;
+    /// Cluster::builder(&stack, "Cluster").capacity_provider(&instances).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+    /// assert_eq!(props["CapacityProviders"], serde_json::json!([{"Ref": "Instances"}]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn capacity_provider(mut self, provider: &CapacityProvider<AsgCapacity>) -> Self {
         self.asg_providers.push(provider.clone());
         self
     }
 
     /// The strategy of services that name neither a launch type nor a strategy (rule S3).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let spot_first = CapacityProviderStrategy::new()
+    ///     .with(CapacityProvider::fargate().weight(1).base(1))
+    ///     .with(CapacityProvider::fargate_spot().weight(3));
+    /// Cluster::builder(&stack, "Cluster")
+    ///     .fargate_capacity_providers()
+    ///     .default_strategy(spot_first.clone())
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["ClusterCapacityProviders"]["Properties"];
+    /// assert_eq!(props["DefaultCapacityProviderStrategy"][1]["CapacityProvider"], "FARGATE_SPOT");
+    /// // the providers must be the cluster's (rule S3)
+    /// assert!(Cluster::builder(&stack, "NoProviders").default_strategy(spot_first).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn default_strategy<K>(mut self, strategy: CapacityProviderStrategy<K>) -> Self {
         self.default_strategy = Some(strategy.erase());
         self
     }
 
     /// How ECS Exec sessions are logged.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// Cluster::builder(&stack, "Cluster").exec_logging(ExecLogging::None).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(props["Configuration"]["ExecuteCommandConfiguration"]["Logging"], "NONE");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn exec_logging(mut self, logging: ExecLogging) -> Self {
         self.exec_logging = Some(logging);
         self
     }
 
     /// A KMS key that encrypts ECS Exec sessions.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    /// Cluster::builder(&stack, "Cluster").exec_kms_key(key).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(props["Configuration"]["ExecuteCommandConfiguration"]["KmsKeyId"], key);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn exec_kms_key(mut self, key_id: impl Into<Value<String>>) -> Self {
         self.exec_kms_key = Some(key_id.into());
         self
     }
 
     /// A tag.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// Cluster::builder(&stack, "Cluster").tag("team", "platform").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(props["Tags"][0], serde_json::json!({"Key": "team", "Value": "platform"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
         self.tags.push((key.into(), value.into()));
         self
@@ -195,12 +425,40 @@ impl ClusterBuilder {
 
     /// The namespace that Service Connect services of this cluster join when they name none
     /// (`ServiceConnectDefaults`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Cluster"]["Properties"];
+    /// assert_eq!(
+    ///     props["ServiceConnectDefaults"]["Namespace"],
+    ///     serde_json::json!({"Fn::GetAtt": ["Apps", "Arn"]})
+    /// );
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn default_namespace<K>(mut self, namespace: &Namespace<K>) -> Self {
         self.default_namespace = Some(namespace.reference());
         self
     }
 
     /// Checks the values and adds the cluster (and its capacity provider associations).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// let cluster = Cluster::builder(&stack, "Cluster").name("platform").build()?;
+    /// assert_eq!(cluster.logical_id(), "Cluster");
+    /// let err = Cluster::builder(&stack, "Other").name("bad name").build().unwrap_err();
+    /// assert!(err.to_string().contains("S15"), "{err}");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn build(self) -> Result<Cluster> {
         let mut cluster = CfnCluster::new();
         if let Some(name) = &self.name {

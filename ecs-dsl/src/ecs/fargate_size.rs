@@ -36,6 +36,14 @@ fn invalid(cpu: impl ToString, memory: impl ToString, reason: String) -> Error {
 impl FargateSize {
     /// A size from CPU units (1024 = 1 vCPU) and memory in MiB, checked against rule F-SIZE
     /// for Linux.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// let size = FargateSize::new(2048, 8192)?;
+    /// assert_eq!(size.memory_mib(), 8192);
+    /// assert!(FargateSize::new(256, 4096).is_err()); // not a Fargate pair
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(cpu_units: u32, memory_mib: u32) -> Result<Self> {
         match fargate::size_problem(cpu_units, memory_mib, Os::Linux) {
             None => Ok(FargateSize {
@@ -48,6 +56,14 @@ impl FargateSize {
 
     /// A size from the spellings the ECS API accepts: `"512"` or `"0.5 vCPU"`, `"1024"` or
     /// `"1 GB"`, e.g. read from a config file.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert_eq!(FargateSize::parse("0.25 vCPU", "512")?, FargateSize::new(256, 512)?);
+    /// assert_eq!(FargateSize::parse("4096", "16 GB")?, FargateSize::new(4096, 16384)?);
+    /// assert!(FargateSize::parse("lots", "1 GB").is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn parse(cpu: &str, memory: &str) -> Result<Self> {
         let c = fargate::parse_cpu(cpu).map_err(|r| invalid(cpu, memory, r))?;
         let m = fargate::parse_memory(memory).map_err(|r| invalid(cpu, memory, r))?;
@@ -64,26 +80,57 @@ impl FargateSize {
     }
 
     /// CPU units (1024 = 1 vCPU).
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert_eq!(FargateSize::parse("0.5 vCPU", "1 GB")?.cpu_units(), 512);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn cpu_units(self) -> u32 {
         self.cpu
     }
 
     /// Memory in MiB.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert_eq!(FargateSize::parse("0.5 vCPU", "1 GB")?.memory_mib(), 1024);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn memory_mib(self) -> u32 {
         self.memory
     }
 
     /// Whether Windows tasks can use this size (1, 2 or 4 vCPU).
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert!(FargateSize::new(2048, 4096)?.supports_windows());
+    /// assert!(!FargateSize::new(512, 1024)?.supports_windows());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn supports_windows(self) -> bool {
         fargate::size_problem(self.cpu, self.memory, Os::Windows).is_none()
     }
 
     /// The task definition's `Cpu` property.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert_eq!(FargateSize::new(512, 1024)?.cpu_value().literal().map(String::as_str), Some("512"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn cpu_value(self) -> Value<String> {
         Value::Literal(self.cpu.to_string())
     }
 
     /// The task definition's `Memory` property.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::FargateSize;
+    /// assert_eq!(FargateSize::new(512, 1024)?.memory_value().literal().map(String::as_str), Some("1024"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn memory_value(self) -> Value<String> {
         Value::Literal(self.memory.to_string())
     }

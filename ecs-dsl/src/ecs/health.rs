@@ -11,7 +11,7 @@ use crate::cfn::ecs::task_definition::HealthCheck as CfnHealthCheck;
 /// let check = HealthCheck::shell("curl -f http://localhost/ || exit 1")
 ///     .timing(ecs_dsl::health_check_timing!(interval = 10, retries = 5, start_period = 30));
 /// let by_hand = HealthCheck::command(["/bin/healthcheck", "--quick"]).interval_secs(15);
-/// # let _ = (check, by_hand);
+/// assert_ne!(check, by_hand);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HealthCheck {
@@ -20,6 +20,24 @@ pub struct HealthCheck {
 }
 
 /// The timings of a [`HealthCheck`]; unset values take ECS's defaults (30 s, 5 s, 3, 0 s).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// // from configuration: checked when the task definition is built (rule T15)
+/// let timing = HealthCheckTiming { interval: Some(15), retries: Some(5), ..Default::default() };
+/// let web = task
+///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+///     .health_check(HealthCheck::command(["/bin/healthcheck"]).timing(timing));
+/// # task.container(web).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+/// assert_eq!((c["HealthCheck"]["Interval"].as_u64(), c["HealthCheck"]["Retries"].as_u64()), (Some(15), Some(5)));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HealthCheckTiming {
     /// Seconds between checks (5-300).
@@ -76,6 +94,22 @@ impl HealthCheckTiming {
 
 impl HealthCheck {
     /// `CMD-SHELL`: the command runs in the container's default shell.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::shell("curl -f http://localhost/ || exit 1"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["Command"], serde_json::json!(["CMD-SHELL", "curl -f http://localhost/ || exit 1"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn shell(command: impl Into<String>) -> Self {
         HealthCheck {
             command: vec!["CMD-SHELL".to_owned(), command.into()],
@@ -84,6 +118,22 @@ impl HealthCheck {
     }
 
     /// `CMD`: the program and its arguments run directly.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck", "--quick"]));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["Command"], serde_json::json!(["CMD", "/bin/healthcheck", "--quick"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn command<I, S>(argv: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -99,30 +149,109 @@ impl HealthCheck {
 
     /// Sets all timings at once, e.g. from
     /// [`health_check_timing!`](crate::health_check_timing).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let timing = ecs_dsl::health_check_timing!(interval = 10, timeout = 3);
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck"]).timing(timing));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["Timeout"], 3);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn timing(mut self, timing: HealthCheckTiming) -> Self {
         self.timing = timing;
         self
     }
 
     /// Seconds between checks (5-300, rule T15).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck"]).interval_secs(1)); // below 5 s
+    /// let err = task.container(web).build().unwrap_err();
+    /// assert!(err.to_string().contains("T15"), "{err}");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn interval_secs(mut self, secs: u32) -> Self {
         self.timing.interval = Some(secs);
         self
     }
 
     /// Seconds before a check counts as failed (2-60, rule T15).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck"]).timeout_secs(10));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["Timeout"], 10);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn timeout_secs(mut self, secs: u32) -> Self {
         self.timing.timeout = Some(secs);
         self
     }
 
     /// Failures before the container is unhealthy (1-10, rule T15).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck"]).retries(5));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["Retries"], 5);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn retries(mut self, retries: u32) -> Self {
         self.timing.retries = Some(retries);
         self
     }
 
     /// Seconds after start during which failures do not count (0-300, rule T15).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .health_check(HealthCheck::command(["/bin/healthcheck"]).start_period_secs(60));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["HealthCheck"]["StartPeriod"], 60);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn start_period_secs(mut self, secs: u32) -> Self {
         self.timing.start_period = Some(secs);
         self

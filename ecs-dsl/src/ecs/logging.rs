@@ -13,10 +13,24 @@ use crate::template::Value;
     message = "log driver `{Self}` is not available on launch type `{L}`: Fargate allows only awslogs, splunk and awsfirelens (rule T19)",
     label = "not allowed on `{L}`"
 )]
+/// ```
+/// use ecs_dsl::ecs::{AwsLogs, DockerLogDriver, Ec2, Fargate, LogDriverFor};
+/// fn allowed<D: LogDriverFor<L>, L: ecs_dsl::ecs::LaunchType>() {}
+/// allowed::<AwsLogs, Fargate>();
+/// allowed::<DockerLogDriver, Ec2>();
+/// // `allowed::<DockerLogDriver, Fargate>()` does not compile (rule T19)
+/// ```
 pub trait LogDriverFor<L: LaunchType>: Into<LogSpec> {}
 
 /// The launch-independent content of a log configuration. Built from [`AwsLogs`], [`Splunk`],
 /// [`FireLens`] or [`DockerLogDriver`].
+///
+/// ```
+/// use ecs_dsl::ecs::{AwsLogs, FireLens, LogSpec};
+/// let cloudwatch: LogSpec = AwsLogs::auto().into();
+/// assert_eq!(cloudwatch, LogSpec::from(AwsLogs::auto()));
+/// assert_ne!(cloudwatch, LogSpec::from(FireLens::new()));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogSpec {
     pub(crate) driver: LogDriverKind,
@@ -75,22 +89,84 @@ impl AwsLogs {
 
     /// Logs to a log group that the task definition creates (`<TaskId>Logs`, one per task
     /// definition, retention one month unless [`retention`](Self::retention) says otherwise).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(AwsLogs::auto());
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["WebLogs"]["Properties"];
+    /// assert_eq!(props["RetentionInDays"], 30);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn auto() -> Self {
         Self::with(LogDestination::Auto(None))
     }
 
     /// Logs to a log group of this app.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let group = ecs_dsl::logs::LogGroup::builder(&stack, "AppLogs").build()?;
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(AwsLogs::to(&group));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["awslogs-group"], serde_json::json!({"Ref": "AppLogs"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn to(group: &LogGroup) -> Self {
         Self::with(LogDestination::Group(group.clone()))
     }
 
     /// Logs to an existing log group by name (the grant is scoped to that name's ARN).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::to_existing("/shared/web"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["awslogs-group"], "/shared/web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn to_existing(name: impl Into<Value<String>>) -> Self {
         Self::with(LogDestination::Named(name.into()))
     }
 
     /// Retention of the automatically created log group (only with [`auto`](Self::auto);
     /// ignored otherwise).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// use ecs_dsl::logs::Retention;
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::auto().retention(Retention::OneYear));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["WebLogs"]["Properties"];
+    /// assert_eq!(props["RetentionInDays"], 365);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn retention(mut self, retention: Retention) -> Self {
         if let LogDestination::Auto(r) = &mut self.destination {
             *r = Some(retention);
@@ -99,6 +175,22 @@ impl AwsLogs {
     }
 
     /// `awslogs-stream-prefix` (default: the container's name; Fargate requires one).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::auto().stream_prefix("storefront"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["awslogs-stream-prefix"], "storefront");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn stream_prefix(mut self, prefix: impl Into<String>) -> Self {
         self.stream_prefix = Some(prefix.into());
         self
@@ -106,6 +198,23 @@ impl AwsLogs {
 
     /// `mode: non-blocking` with `max-buffer-size` (e.g. `"25m"`): the application never
     /// blocks on logging; logs may be dropped when the buffer is full.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::auto().non_blocking("25m"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// let options = &c["LogConfiguration"]["Options"];
+    /// assert_eq!((options["mode"].as_str(), options["max-buffer-size"].as_str()), (Some("non-blocking"), Some("25m")));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn non_blocking(mut self, max_buffer_size: impl Into<String>) -> Self {
         self.non_blocking_buffer = Some(max_buffer_size.into());
         self
@@ -113,12 +222,44 @@ impl AwsLogs {
 
     /// `awslogs-datetime-format`: lines not starting with this format continue the previous
     /// message.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::auto().datetime_format("%Y-%m-%d %H:%M:%S"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["awslogs-datetime-format"], "%Y-%m-%d %H:%M:%S");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn datetime_format(mut self, format: impl Into<String>) -> Self {
         self.datetime_format = Some(format.into());
         self
     }
 
     /// `awslogs-multiline-pattern`.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(AwsLogs::auto().multiline_pattern("^INFO"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["awslogs-multiline-pattern"], "^INFO");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn multiline_pattern(mut self, pattern: impl Into<String>) -> Self {
         self.multiline_pattern = Some(pattern.into());
         self
@@ -150,6 +291,26 @@ pub struct Splunk {
 
 impl Splunk {
     /// `splunk-url` and the `splunk-token` secret.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let token = SecretSource::ssm_parameter_name("/splunk/token");
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .logging(Splunk::new("https://splunk.example.com:8088", token));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// let log = &c["LogConfiguration"];
+    /// assert_eq!(log["LogDriver"], "splunk");
+    /// assert_eq!(log["Options"]["splunk-url"], "https://splunk.example.com:8088");
+    /// assert_eq!(log["SecretOptions"][0]["Name"], "splunk-token");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(url: impl Into<Value<String>>, token: SecretSource) -> Self {
         Splunk {
             url: url.into(),
@@ -159,6 +320,22 @@ impl Splunk {
     }
 
     /// Another `splunk-*` option.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let token = SecretSource::ssm_parameter_name("/splunk/token");
+    /// let splunk = Splunk::new("https://splunk.example.com:8088", token).option("splunk-index", "web");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(splunk);
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["splunk-index"], "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn option(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
         self.options.insert(key.into(), value.into());
         self
@@ -199,17 +376,66 @@ pub struct FireLens {
 
 impl FireLens {
     /// No options yet.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let router = task.new_container("router", ecs_dsl::image!("public.ecr.aws/aws-observability/aws-for-fluent-bit:stable")).firelens_router(FireLensRouter::FluentBit);
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(FireLens::new());
+    /// # task.container(router).container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][1];
+    /// assert_eq!(c["LogConfiguration"]["LogDriver"], "awsfirelens");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// An output plugin option.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let router = task.new_container("router", ecs_dsl::image!("public.ecr.aws/aws-observability/aws-for-fluent-bit:stable")).firelens_router(FireLensRouter::FluentBit);
+    /// let firelens = FireLens::new().option("Name", "cloudwatch_logs").option("region", "eu-west-1");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(firelens);
+    /// # task.container(router).container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][1];
+    /// assert_eq!(c["LogConfiguration"]["Options"]["Name"], "cloudwatch_logs");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn option(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
         self.options.insert(key.into(), value.into());
         self
     }
 
     /// An option whose value is a secret (read by the execution role).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let router = task.new_container("router", ecs_dsl::image!("public.ecr.aws/aws-observability/aws-for-fluent-bit:stable")).firelens_router(FireLensRouter::FluentBit);
+    /// let firelens = FireLens::new()
+    ///     .option("Name", "datadog")
+    ///     .secret_option("apikey", SecretSource::ssm_parameter_name("/datadog/api-key"));
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).logging(firelens);
+    /// # task.container(router).container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][1];
+    /// assert_eq!(c["LogConfiguration"]["SecretOptions"][0]["Name"], "apikey");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn secret_option(mut self, key: impl Into<String>, value: SecretSource) -> Self {
         self.secret_options.insert(key.into(), value);
         self
@@ -229,6 +455,23 @@ impl From<FireLens> for LogSpec {
 }
 
 /// Docker log drivers that only EC2 and External instances offer (rule T19).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let task = TaskDefinition::ec2(&stack, "Web", Bridge);
+/// let web = task
+///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+///     .memory_limit(256)
+///     .logging(DockerLogDriver::new(DockerDriver::Journald));
+/// # task.container(web).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+/// assert_eq!(c["LogConfiguration"]["LogDriver"], "journald");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DockerDriver {
     /// `json-file`.
@@ -273,6 +516,23 @@ pub struct DockerLogDriver {
 
 impl DockerLogDriver {
     /// The driver with no options.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::ec2(&stack, "Web", Bridge);
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .memory_limit(256)
+    ///     .logging(DockerLogDriver::new(DockerDriver::JsonFile));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["LogDriver"], "json-file");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(driver: DockerDriver) -> Self {
         DockerLogDriver {
             driver,
@@ -281,6 +541,21 @@ impl DockerLogDriver {
     }
 
     /// A driver option.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::ec2(&stack, "Web", Bridge);
+    /// let driver = DockerLogDriver::new(DockerDriver::JsonFile).option("max-size", "10m").option("max-file", "3");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256).logging(driver);
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["LogConfiguration"]["Options"], serde_json::json!({"max-file": "3", "max-size": "10m"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn option(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
         self.options.insert(key.into(), value.into());
         self

@@ -8,6 +8,18 @@ use crate::cfn::ecs::task_definition::{
 };
 
 /// The transport protocol of a port mapping.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// let mut dns = task.new_container("dns", ecs_dsl::image!("coredns/coredns:1.11.1"));
+/// let port = dns.expose(PortMapping::new(53, Protocol::Udp));
+/// assert_eq!(port.protocol(), Protocol::Udp);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Protocol {
     /// TCP (the default).
@@ -17,6 +29,22 @@ pub enum Protocol {
 }
 
 /// The application protocol of a named port, used by Service Connect (rule T20).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// let api = task
+///     .new_container("api", ecs_dsl::image!("example/api:1"))
+///     .port_mapping(PortMapping::tcp(50051).name("grpc").app_protocol(AppProtocol::Grpc));
+/// # task.container(api).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+/// assert_eq!(c["PortMappings"][0]["AppProtocol"], "grpc");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppProtocol {
     /// HTTP/1.1.
@@ -60,9 +88,21 @@ pub struct PortMapping<N, P = Unnamed> {
 }
 
 /// Port-name state: the port has no name.
+///
+/// ```
+/// use ecs_dsl::ecs::{AwsVpc, PortMapping, Unnamed};
+/// let port: PortMapping<AwsVpc, Unnamed> = PortMapping::tcp(80);
+/// assert_eq!(port.container_port(), 80);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Unnamed {}
 /// Port-name state: the port has a name (Service Connect and application protocols need one).
+///
+/// ```
+/// use ecs_dsl::ecs::{AwsVpc, Named, PortMapping};
+/// let port: PortMapping<AwsVpc, Named> = PortMapping::tcp(80).name("http");
+/// assert_eq!(port.container_port(), 80);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Named {}
 
@@ -78,16 +118,58 @@ pub(crate) struct PortSpec {
 
 impl<N: NetworkMode> PortMapping<N> {
     /// A TCP port of the container.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// let http = web.expose(PortMapping::tcp(80));
+    /// assert_eq!((http.container_port(), http.protocol()), (80, Protocol::Tcp));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn tcp(container_port: u16) -> Self {
         Self::new(container_port, Protocol::Tcp)
     }
 
     /// A UDP port of the container.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let dns = task.new_container("dns", ecs_dsl::image!("coredns/coredns:1.11.1")).port_mapping(PortMapping::udp(53));
+    /// # task.container(dns).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["PortMappings"][0]["Protocol"], "udp");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn udp(container_port: u16) -> Self {
         Self::new(container_port, Protocol::Udp)
     }
 
     /// A port with the given protocol.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let from_config = Protocol::Udp;
+    /// let statsd = task.new_container("statsd", ecs_dsl::image!("statsd/statsd:v0.10.2"))
+    ///     .port_mapping(PortMapping::new(8125, from_config));
+    /// # task.container(statsd).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["PortMappings"][0]["Protocol"], "udp");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(container_port: u16, protocol: Protocol) -> Self {
         PortMapping {
             spec: PortSpec {
@@ -104,6 +186,24 @@ impl<N: NetworkMode> PortMapping<N> {
     /// Names the port, for Service Connect and load balancer references: at most 64 of
     /// `[a-z0-9_-]`, not starting with `-`, unique in the task (rule T20, checked when the task
     /// definition is built).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).port_mapping(PortMapping::tcp(80).name("http"));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["PortMappings"][0]["Name"], "http");
+    /// // names are checked when the task definition is built (rule T20)
+    /// # let task = TaskDefinition::fargate(&stack, "Bad", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let bad = task.new_container("web", ecs_dsl::image!("nginx:1.27")).port_mapping(PortMapping::tcp(80).name("HTTP"));
+    /// assert!(task.container(bad).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> PortMapping<N, Named> {
         self.spec.name = Some(name.into());
         PortMapping {
@@ -115,6 +215,22 @@ impl<N: NetworkMode> PortMapping<N> {
 
 impl<N: NetworkMode> PortMapping<N, Named> {
     /// The application protocol (only on a named port, rule T20).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .port_mapping(PortMapping::tcp(80).name("http").app_protocol(AppProtocol::Http2));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["PortMappings"][0]["AppProtocol"], "http2");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn app_protocol(mut self, protocol: AppProtocol) -> Self {
         self.spec.app_protocol = Some(protocol);
         self
@@ -124,6 +240,23 @@ impl<N: NetworkMode> PortMapping<N, Named> {
 impl<N: NetworkMode, P> PortMapping<N, P> {
     /// Publishes the container port on a fixed host port (bridge and Windows NAT only, rule T5).
     /// Without it a bridge port gets a dynamic host port.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::ec2(&stack, "Web", Bridge);
+    /// let web = task
+    ///     .new_container("web", ecs_dsl::image!("nginx:1.27"))
+    ///     .memory_limit(256)
+    ///     .port_mapping(PortMapping::tcp(80).host_port(8080));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!((c["PortMappings"][0]["ContainerPort"].as_u64(), c["PortMappings"][0]["HostPort"].as_u64()), (Some(80), Some(8080)));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn host_port(mut self, host_port: u16) -> Self
     where
         N: HostPorts,
@@ -133,6 +266,11 @@ impl<N: NetworkMode, P> PortMapping<N, P> {
     }
 
     /// The container port.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::{Bridge, PortMapping};
+    /// assert_eq!(PortMapping::<Bridge>::tcp(80).host_port(8080).container_port(), 80);
+    /// ```
     pub fn container_port(&self) -> u16 {
         self.spec.container_port
     }
@@ -176,22 +314,71 @@ impl<N, P> ContainerPort<N, P> {
     }
 
     /// The container's name.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// let http = web.expose(PortMapping::tcp(80));
+    /// assert_eq!(http.container_name(), "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn container_name(&self) -> &str {
         &self.container
     }
 
     /// The container port.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// let http = web.expose(PortMapping::tcp(8080));
+    /// assert_eq!(http.container_port(), 8080);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn container_port(&self) -> u16 {
         self.spec.container_port
     }
 
     /// The transport protocol.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut dns = task.new_container("dns", ecs_dsl::image!("coredns/coredns:1.11.1"));
+    /// let port = dns.expose(PortMapping::udp(53));
+    /// assert_eq!(port.protocol(), Protocol::Udp);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn protocol(&self) -> Protocol {
         self.spec.protocol
     }
 
     /// The fixed host port, under bridge networking when one was given (otherwise the host
     /// port is the container port, or dynamic under bridge).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::ec2(&stack, "Web", Bridge);
+    /// let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+    /// let fixed = web.expose(PortMapping::tcp(80).host_port(8080));
+    /// let dynamic = web.expose(PortMapping::tcp(443));
+    /// assert_eq!((fixed.host_port(), dynamic.host_port()), (Some(8080), None));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn host_port(&self) -> Option<u16> {
         self.spec.host_port
     }
@@ -199,6 +386,18 @@ impl<N, P> ContainerPort<N, P> {
 
 impl<N> ContainerPort<N, Named> {
     /// The port's name.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// let http = web.expose(PortMapping::tcp(80).name("http"));
+    /// assert_eq!(http.name(), "http");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         self.spec.name.as_deref().unwrap_or_default()
     }

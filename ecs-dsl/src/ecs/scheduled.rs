@@ -40,6 +40,27 @@ pub struct ScheduledTask {
 impl ScheduledTask {
     /// Runs an awsvpc task: it needs `network` (rule S5, checked by the types: only this
     /// constructor takes one, and only for awsvpc tasks).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let job = ScheduledTask::awsvpc(&stack, "Hourly", &cluster, &task, Schedule::rate(1, RateUnit::Hours), net)?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Hourly"]["Properties"];
+    /// assert_eq!(props["ScheduleExpression"], "rate(1 hour)");
+    /// let ecs = &props["Targets"][0]["EcsParameters"];
+    /// assert_eq!(ecs["NetworkConfiguration"]["AwsVpcConfiguration"]["Subnets"][0], "subnet-0a");
+    /// # let _ = job;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn awsvpc<L: LaunchType, N: NetworkMode + TakesNetworkConfig>(
         stack: &Stack,
         id: &str,
@@ -58,6 +79,41 @@ impl ScheduledTask {
 
     /// Runs a bridge, host or `none` task, which takes no network configuration (rule S5:
     /// an awsvpc task does not compile here; use [`awsvpc`](Self::awsvpc)).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// let job = ScheduledTask::new(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"))?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Nightly"]["Properties"];
+    /// assert_eq!(props["Targets"][0]["EcsParameters"]["LaunchType"], "EC2");
+    /// # let _ = job;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    ///
+    /// An awsvpc task needs [`awsvpc`](Self::awsvpc) and its network (rule S5):
+    ///
+    /// ```compile_fail,E0277
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let job = ScheduledTask::new(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"))?;
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new<L: LaunchType, N: NetworkMode>(
         stack: &Stack,
         id: &str,
@@ -146,11 +202,43 @@ impl ScheduledTask {
     }
 
     /// The rule's handle.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let job = ScheduledTask::awsvpc(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"), net)?;
+    /// assert_eq!(job.rule().logical_id(), "Nightly");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn rule(&self) -> &Handle<l1::Rule> {
         &self.rule
     }
 
     /// The role EventBridge runs the task with.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let job = ScheduledTask::awsvpc(&stack, "Nightly", &cluster, &task, Schedule::cron("0 3 * * ? *"), net)?;
+    /// assert!(matches!(Json::from(job.role().arn()), Json::GetAtt(t, _) if t.logical_id() == "NightlyRole"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn role(&self) -> &Role {
         &self.role
     }

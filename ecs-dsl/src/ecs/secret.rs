@@ -17,7 +17,8 @@ use crate::template::{Handle, Value, intrinsic};
 /// let db = stack.add("DbSecret", secretsmanager::Secret::new())?;
 /// let password = SecretSource::secrets_manager_key(&db, "password");
 /// let token = SecretSource::ssm_parameter_name("/prod/api/token");
-/// # let _ = (password, token);
+/// # let _ = password;
+/// assert_eq!(token.kind(), ecs_dsl::ecs::SecretKind::SsmParameter);
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +29,11 @@ pub struct SecretSource {
 }
 
 /// The service a [`SecretSource`] reads from.
+///
+/// ```
+/// use ecs_dsl::ecs::{SecretKind, SecretSource};
+/// assert_eq!(SecretSource::ssm_parameter_name("/web/token").kind(), SecretKind::SsmParameter);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecretKind {
     /// AWS Secrets Manager.
@@ -38,6 +44,21 @@ pub enum SecretKind {
 
 impl SecretSource {
     /// The whole value of a Secrets Manager secret of this app.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let db = stack.add("DbSecret", ecs_dsl::cfn::secretsmanager::Secret::new())?;
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("DB", SecretSource::secrets_manager(&db));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["Secrets"][0]["ValueFrom"], serde_json::json!({"Ref": "DbSecret"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn secrets_manager(secret: &Handle<secretsmanager::Secret>) -> Self {
         // `Ref` of AWS::SecretsManager::Secret is its ARN.
         let arn = secret.reference();
@@ -50,6 +71,22 @@ impl SecretSource {
 
     /// One key of a Secrets Manager secret whose value is a JSON object
     /// (`<arn>:<key>::`, the current version).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let db = stack.add("DbSecret", ecs_dsl::cfn::secretsmanager::Secret::new())?;
+    /// let password = SecretSource::secrets_manager_key(&db, "password");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("DB_PASSWORD", password);
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["Secrets"][0]["ValueFrom"], serde_json::json!({"Fn::Join": ["", [{"Ref": "DbSecret"}, ":password::"]]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn secrets_manager_key(secret: &Handle<secretsmanager::Secret>, key: &str) -> Self {
         let arn = secret.reference();
         SecretSource {
@@ -63,6 +100,37 @@ impl SecretSource {
     /// the task definition is built; an expression is not checked). A literal may name a JSON
     /// key, version stage or version id after the secret's ARN
     /// (`arn:...:secret:db-AbCdEf:password::`); the grant is then on the secret itself.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let secret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf";
+    /// let password = SecretSource::secrets_manager_arn(format!("{secret}:password::"));
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("DB_PASSWORD", password);
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["WebExecutionRole"]["Properties"];
+    /// // the execution role may read the secret itself
+    /// assert_eq!(props["Policies"][0]["PolicyDocument"]["Statement"][0]["Resource"][0], secret);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    ///
+    /// A literal that is not a Secrets Manager ARN fails the build (rule T18):
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let wrong = SecretSource::secrets_manager_arn("arn:aws:ssm:eu-west-1:123456789012:parameter/db");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("DB", wrong);
+    /// assert!(task.container(web).build().unwrap_err().to_string().contains("T18"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn secrets_manager_arn(arn: impl Into<Value<String>>) -> Self {
         let arn = arn.into();
         let grant_arn = match &arn {
@@ -80,6 +148,25 @@ impl SecretSource {
     }
 
     /// An SSM parameter of this app.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// use ecs_dsl::cfn::ssm::{Parameter as SsmParameter, parameter::ParameterType};
+    /// let flag = stack.add("Flag", SsmParameter::new(ParameterType::String, "on").name("/web/flag"))?;
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("FLAG", SecretSource::ssm_parameter(&flag));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(
+    ///     c["Secrets"][0]["ValueFrom"]["Fn::Sub"][0],
+    ///     "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${Name}"
+    /// );
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_parameter(parameter: &Handle<ssm::Parameter>) -> Self {
         // `Ref` of AWS::SSM::Parameter is its name. A name given in the program tells whether it
         // starts with '/', which decides the ARN's shape.
@@ -94,6 +181,21 @@ impl SecretSource {
     }
 
     /// An SSM parameter by name, in the stack's account and region.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let token = SecretSource::ssm_parameter_name("/web/api-token");
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("API_TOKEN", token);
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["Secrets"][0]["ValueFrom"]["Fn::Sub"][1]["Name"], "/web/api-token");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_parameter_name(name: &str) -> Self {
         let arn = parameter_arn(Value::Literal(name.to_owned()), name.starts_with('/'));
         SecretSource {
@@ -104,6 +206,21 @@ impl SecretSource {
     }
 
     /// An SSM parameter by ARN (a literal is checked when the task definition is built).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let task = TaskDefinition::fargate(&stack, "Web", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let arn = "arn:aws:ssm:eu-west-1:123456789012:parameter/shared/token";
+    /// let web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).secret("TOKEN", SecretSource::ssm_parameter_arn(arn));
+    /// # task.container(web).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let c = &t["Resources"]["Web"]["Properties"]["ContainerDefinitions"][0];
+    /// assert_eq!(c["Secrets"][0]["ValueFrom"], arn);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ssm_parameter_arn(arn: impl Into<Value<String>>) -> Self {
         let arn = arn.into();
         SecretSource {
@@ -114,6 +231,12 @@ impl SecretSource {
     }
 
     /// The service the secret comes from.
+    ///
+    /// ```
+    /// use ecs_dsl::ecs::{SecretKind, SecretSource};
+    /// let arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf";
+    /// assert_eq!(SecretSource::secrets_manager_arn(arn).kind(), SecretKind::SecretsManager);
+    /// ```
     pub fn kind(&self) -> SecretKind {
         self.kind
     }

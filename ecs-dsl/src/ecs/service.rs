@@ -21,6 +21,28 @@ use crate::error::{Error, Result};
 use crate::template::{Handle, List, Stack, Value};
 
 /// The cluster a service runs in: one of this app, or an existing one by name or ARN.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+/// # let http = web.expose(PortMapping::tcp(80));
+/// # let task = task.container(web).build()?;
+/// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+/// // a cluster of this app ...
+/// let a = Service::replica(&stack, "Web", &cluster, &task).network(net.clone()).build()?;
+/// // ... or an existing one by name or ARN
+/// let b = Service::replica(&stack, "Legacy", ClusterRef::from_name("legacy-cluster"), &task).network(net).build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Legacy"]["Properties"];
+/// assert_eq!(props["Cluster"], "legacy-cluster");
+/// # let _ = (a, b);
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ClusterRef {
     pub(crate) name: Value<String>,
@@ -32,6 +54,25 @@ pub struct ClusterRef {
 
 impl ClusterRef {
     /// An existing cluster by name or ARN.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let name = stack.add_parameter("ClusterName", Parameter::string())?;
+    /// Service::replica(&stack, "Web", ClusterRef::from_name(name.value()), &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["Cluster"], serde_json::json!({"Ref": "ClusterName"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn from_name(name: impl Into<Value<String>>) -> Self {
         ClusterRef {
             name: name.into(),
@@ -69,6 +110,30 @@ pub struct AwsVpcNetwork {
 
 impl AwsVpcNetwork {
     /// Tasks are placed in these subnets (1-16; rule S5).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// let vpc = &props["NetworkConfiguration"]["AwsvpcConfiguration"];
+    /// assert_eq!(vpc["Subnets"], serde_json::json!(["subnet-0a", "subnet-0b"]));
+    /// assert_eq!(vpc["AssignPublicIp"], "DISABLED");
+    /// // 1 to 16 subnets (rule S5)
+    /// let none = AwsVpcNetwork::new(Vec::<&str>::new());
+    /// assert!(Service::replica(&stack, "Empty", &cluster, &task).network(none).build().is_err());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(subnets: impl Into<Value<List<String>>>) -> Self {
         AwsVpcNetwork {
             subnets: subnets.into(),
@@ -93,6 +158,26 @@ impl AwsVpcNetwork {
     }
 
     /// Adds a security group (at most 5; without any, the VPC's default group applies).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let net = AwsVpcNetwork::new(vec!["subnet-0a"]).security_group("sg-web").security_group("sg-monitoring");
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// let groups = &props["NetworkConfiguration"]["AwsvpcConfiguration"]["SecurityGroups"];
+    /// assert_eq!(groups, &serde_json::json!(["sg-web", "sg-monitoring"]));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn security_group(mut self, group: impl Into<Value<String>>) -> Self {
         self.extra_security_groups.push(group.into());
         self
@@ -100,12 +185,52 @@ impl AwsVpcNetwork {
 
     /// Security groups as one list value (e.g. a `List<AWS::EC2::SecurityGroup::Id>`
     /// parameter).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let groups = stack.add_parameter("SecurityGroups", Parameter::aws_list(AwsType::SecurityGroupId))?;
+    /// let net = AwsVpcNetwork::new(vec!["subnet-0a"]).security_groups(groups.value());
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// let vpc = &props["NetworkConfiguration"]["AwsvpcConfiguration"];
+    /// assert_eq!(vpc["SecurityGroups"], serde_json::json!({"Ref": "SecurityGroups"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn security_groups(mut self, groups: impl Into<Value<List<String>>>) -> Self {
         self.security_groups = Some(groups.into());
         self
     }
 
     /// Gives tasks a public IP (needed in public subnets without a NAT gateway).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let net = AwsVpcNetwork::new(vec!["subnet-public-a"]).assign_public_ip();
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["NetworkConfiguration"]["AwsvpcConfiguration"]["AssignPublicIp"], "ENABLED");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn assign_public_ip(mut self) -> Self {
         self.public_ip = true;
         self
@@ -169,6 +294,27 @@ impl AwsVpcNetwork {
 }
 
 /// How tasks are spread over instances (EC2 and External replica services).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+/// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+/// # let http = web.expose(PortMapping::tcp(80));
+/// # let task = task.container(web).build()?;
+/// Service::replica(&stack, "Web", &cluster, &task)
+///     .placement_strategy(PlacementStrategy::Spread("attribute:ecs.availability-zone".into()))
+///     .placement_strategy(PlacementStrategy::Binpack("memory".into()))
+///     .build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Web"]["Properties"];
+/// assert_eq!(props["PlacementStrategies"][0]["Type"], "spread");
+/// assert_eq!(props["PlacementStrategies"][1]["Field"], "memory");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlacementStrategy {
     /// Spread evenly over a field, e.g. `attribute:ecs.availability-zone` or `instanceId`.
@@ -180,6 +326,25 @@ pub enum PlacementStrategy {
 }
 
 /// A placement constraint (EC2 and External).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+/// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+/// # let http = web.expose(PortMapping::tcp(80));
+/// # let task = task.container(web).build()?;
+/// Service::replica(&stack, "Web", &cluster, &task)
+///     .placement_constraint(PlacementConstraint::DistinctInstance)
+///     .build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Web"]["Properties"];
+/// assert_eq!(props["PlacementConstraints"][0]["Type"], "distinctInstance");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlacementConstraint {
     /// Each task on a different instance.
@@ -189,6 +354,27 @@ pub enum PlacementConstraint {
 }
 
 /// Which tags tasks inherit.
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+/// # let http = web.expose(PortMapping::tcp(80));
+/// # let task = task.container(web).build()?;
+/// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+/// Service::replica(&stack, "Web", &cluster, &task)
+///     .network(net)
+///     .propagate_tags(PropagateTags::TaskDefinition)
+///     .build()?;
+/// # let t = app.synthesize()?.stacks[0].template_json();
+/// # let props = &t["Resources"]["Web"]["Properties"];
+/// assert_eq!(props["PropagateTags"], "TASK_DEFINITION");
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PropagateTags {
     /// The service's tags.
@@ -216,7 +402,7 @@ pub enum PropagateTags {
 ///     .network(AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]).security_group("sg-0123"))
 ///     .enable_execute_command()
 ///     .build()?;
-/// # let _ = service;
+/// assert_eq!(service.task_definition().logical_id(), "Task");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
 ///
@@ -261,6 +447,23 @@ impl<L, N, K, P, C, B, D> std::fmt::Debug for ServiceBuilder<L, N, K, P, C, B, D
 
 /// A service added to a stack, typed by launch type, network mode and scheduling (`K`:
 /// [`Replica`] or [`Daemon`]; only replica services scale, rule S1).
+///
+/// ```
+/// # use ecs_dsl::prelude::*;
+/// # use ecs_dsl::ecs::*;
+/// # let mut app = App::new();
+/// # let stack = app.stack("web")?;
+/// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+/// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+/// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+/// # let http = web.expose(PortMapping::tcp(80));
+/// # let task = task.container(web).build()?;
+/// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+/// let service: Service<Fargate, AwsVpc> = Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+/// assert_eq!(service.handle().logical_id(), "Web");
+/// assert!(matches!(Json::from(service.arn()), Json::Ref(t) if t.logical_id() == "Web"));
+/// # Ok::<(), ecs_dsl::Error>(())
+/// ```
 pub struct Service<L, N, K = Replica> {
     pub(crate) handle: Handle<CfnService>,
     pub(crate) task: TaskDefinition<L, N>,
@@ -288,6 +491,25 @@ impl<L, N, K> std::fmt::Debug for Service<L, N, K> {
 
 impl<L: LaunchType, N: NetworkMode> Service<L, N> {
     /// A replica service: `desired_count` tasks (default 1) of `task` in `cluster`.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["DesiredCount"], 1);
+    /// assert_eq!(props["LaunchType"], "FARGATE");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn replica(
         stack: &Stack,
         id: &str,
@@ -298,6 +520,41 @@ impl<L: LaunchType, N: NetworkMode> Service<L, N> {
     }
 
     /// A daemon service: one task on each container instance (EC2 and External only; rule S1).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// Service::daemon(&stack, "Agent", &cluster, &task).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Agent"]["Properties"];
+    /// assert_eq!(props["SchedulingStrategy"], "DAEMON");
+    /// assert!(props.get("DesiredCount").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    ///
+    /// Fargate has no instances to run a daemon on (rule S1):
+    ///
+    /// ```compile_fail,E0277
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let agent = Service::daemon(&stack, "Agent", &cluster, &task);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn daemon(
         stack: &Stack,
         id: &str,
@@ -313,21 +570,88 @@ impl<L: LaunchType, N: NetworkMode> Service<L, N> {
 
 impl<L: LaunchType, N: NetworkMode, K> Service<L, N, K> {
     /// The service's ARN (`Ref`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let service = Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// assert!(matches!(Json::from(service.arn()), Json::Ref(t) if t.logical_id() == "Web"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn arn(&self) -> Value<String> {
         self.handle.reference()
     }
 
     /// The service's name.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let service = Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// assert!(matches!(Json::from(service.name()), Json::GetAtt(t, a) if t.logical_id() == "Web" && &*a == "Name"));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn name(&self) -> Value<String> {
         self.handle.attr_name()
     }
 
     /// The L1 resource.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let service = Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// service.handle().add_override("Properties.AvailabilityZoneRebalancing", "ENABLED")?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["AvailabilityZoneRebalancing"], "ENABLED");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn handle(&self) -> &Handle<CfnService> {
         &self.handle
     }
 
     /// The task definition it runs.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let service = Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// assert_eq!(service.task_definition().logical_id(), "Task");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn task_definition(&self) -> &TaskDefinition<L, N> {
         &self.task
     }
@@ -368,12 +692,48 @@ where
 
     /// The service name (rule S15). Without one CloudFormation generates a unique name, which
     /// keeps the service replaceable.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).service_name("web").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["ServiceName"], "web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn service_name(mut self, name: impl Into<String>) -> Self {
         self.spec.name = Some(name.into());
         self
     }
 
     /// How many tasks run (replica services only; rule S1).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).desired_count(3).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["DesiredCount"], 3);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn desired_count(mut self, count: u32) -> Self
     where
         K: Replicated,
@@ -385,6 +745,26 @@ where
     /// The lower bound of running tasks during a deployment, in percent of the desired count
     /// (default 100 here, so that a deployment never reduces capacity; ECS's own default is
     /// 50 % for replica services).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net.clone()).build()?;
+    /// Service::replica(&stack, "Fast", &cluster, &task).network(net).min_healthy_percent(50).build()?;
+    /// let t = app.synthesize()?.stacks[0].template_json();
+    /// let deployment = |id: &str| t["Resources"][id]["Properties"]["DeploymentConfiguration"].clone();
+    /// assert_eq!(deployment("Web")["MinimumHealthyPercent"], 100);
+    /// assert_eq!(deployment("Fast")["MinimumHealthyPercent"], 50);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn min_healthy_percent(mut self, percent: u32) -> Self {
         self.spec.min_healthy = Some(percent);
         self
@@ -392,6 +772,24 @@ where
 
     /// The upper bound of tasks during a deployment, in percent of the desired count (replica
     /// services; default 200).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).max_percent(150).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["DeploymentConfiguration"]["MaximumPercent"], 150);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn max_percent(mut self, percent: u32) -> Self
     where
         K: Replicated,
@@ -402,6 +800,25 @@ where
 
     /// The deployment circuit breaker: on with rollback by default. `rollback: false` keeps a
     /// failed deployment's state for inspection (rule S13).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).circuit_breaker(false).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// let breaker = &props["DeploymentConfiguration"]["DeploymentCircuitBreaker"];
+    /// assert_eq!((breaker["Enable"].as_bool(), breaker["Rollback"].as_bool()), (Some(true), Some(false)));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn circuit_breaker(mut self, rollback: bool) -> Self
     where
         D: EcsDeployments,
@@ -412,6 +829,24 @@ where
 
     /// Turns the deployment circuit breaker off (not recommended: a failing deployment then
     /// holds the stack for hours).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).without_circuit_breaker().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert!(props["DeploymentConfiguration"].get("DeploymentCircuitBreaker").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn without_circuit_breaker(mut self) -> Self {
         self.spec.circuit_breaker = None;
         self
@@ -419,6 +854,29 @@ where
 
     /// CloudWatch alarms that fail a deployment; with `rollback` the service rolls back
     /// (rule S13).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task)
+    ///     .network(net)
+    ///     .deployment_alarms(["web-5xx", "web-latency"], true)
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// let alarms = &props["DeploymentConfiguration"]["Alarms"];
+    /// assert_eq!(alarms["AlarmNames"], serde_json::json!(["web-5xx", "web-latency"]));
+    /// assert_eq!(alarms["Rollback"], true);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn deployment_alarms<I, T>(mut self, alarm_names: I, rollback: bool) -> Self
     where
         D: EcsDeployments,
@@ -431,6 +889,25 @@ where
 
     /// Blue/green deployments through CodeDeploy (replica services only; turns the circuit
     /// breaker off; rules S1, S13).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).code_deploy_controller().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["DeploymentController"]["Type"], "CODE_DEPLOY");
+    /// assert!(props["DeploymentConfiguration"].get("DeploymentCircuitBreaker").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn code_deploy_controller(
         mut self,
     ) -> ServiceBuilder<L, N, K, P, C, B, CodeDeployController>
@@ -445,6 +922,24 @@ where
 
     /// Deployments by an external controller through task sets (replica services only; turns
     /// the circuit breaker off; rules S1, S13).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).external_controller().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["DeploymentController"]["Type"], "EXTERNAL");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn external_controller(mut self) -> ServiceBuilder<L, N, K, P, C, B, ExternalController>
     where
         K: Replicated,
@@ -456,6 +951,24 @@ where
     }
 
     /// Names the launch type explicitly (the task's; rule S3).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).launch_type().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["LaunchType"], "FARGATE");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn launch_type(self) -> ServiceBuilder<L, N, K, ByLaunchType, C, B, D>
     where
         P: Unplaced,
@@ -465,6 +978,47 @@ where
 
     /// Places tasks through capacity providers of the task's kind instead of a launch type
     /// (rule S3). The strategy's numbers are checked when the service is built.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let spot = CapacityProviderStrategy::new()
+    ///     .with(CapacityProvider::fargate().weight(1).base(1))
+    ///     .with(CapacityProvider::fargate_spot().weight(3));
+    /// # let cluster = Cluster::builder(&stack, "Spot").fargate_capacity_providers().build()?;
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).capacity_provider_strategy(spot).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert!(props.get("LaunchType").is_none());
+    /// assert_eq!(props["CapacityProviderStrategy"][1]["CapacityProvider"], "FARGATE_SPOT");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    ///
+    /// A launch type and a strategy exclude each other (rule S3):
+    ///
+    /// ```compile_fail,E0277
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let spot = CapacityProviderStrategy::new().with(CapacityProvider::fargate_spot().weight(1));
+    /// let web = Service::replica(&stack, "Web", &cluster, &task).launch_type().capacity_provider_strategy(spot);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn capacity_provider_strategy<Q>(
         mut self,
         strategy: CapacityProviderStrategy<Q>,
@@ -478,6 +1032,24 @@ where
     }
 
     /// Uses the cluster's default capacity provider strategy (no launch type, no strategy).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).cluster_default_strategy().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert!(props.get("LaunchType").is_none() && props.get("CapacityProviderStrategy").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn cluster_default_strategy(mut self) -> ServiceBuilder<L, N, K, ByClusterDefault, C, B, D>
     where
         P: Unplaced,
@@ -487,6 +1059,25 @@ where
     }
 
     /// The awsvpc network configuration (required exactly for awsvpc tasks; rule S5).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]).security_group("sg-web");
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["NetworkConfiguration"]["AwsvpcConfiguration"]["SecurityGroups"][0], "sg-web");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn network(
         mut self,
         network: AwsVpcNetwork,
@@ -499,6 +1090,25 @@ where
     }
 
     /// A placement strategy (EC2 and External replica services).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// Service::replica(&stack, "Web", &cluster, &task)
+    ///     .placement_strategy(PlacementStrategy::Spread("instanceId".into()))
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["PlacementStrategies"][0]["Field"], "instanceId");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn placement_strategy(mut self, strategy: PlacementStrategy) -> Self
     where
         L: Supports<feature::PlacementConstraints>,
@@ -509,6 +1119,25 @@ where
     }
 
     /// A placement constraint (EC2 and External).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::ec2(&stack, "Task", Bridge);
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27")).memory_limit(256);
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// Service::replica(&stack, "Web", &cluster, &task)
+    ///     .placement_constraint(PlacementConstraint::MemberOf("attribute:ecs.instance-type =~ t3.*".into()))
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["PlacementConstraints"][0]["Type"], "memberOf");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn placement_constraint(mut self, constraint: PlacementConstraint) -> Self
     where
         L: Supports<feature::PlacementConstraints>,
@@ -518,24 +1147,96 @@ where
     }
 
     /// The Fargate platform version (e.g. `1.4.0`; default `LATEST`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).platform_version("1.4.0").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["PlatformVersion"], "1.4.0");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn platform_version(mut self, version: impl Into<String>) -> Self {
         self.spec.platform_version = Some(version.into());
         self
     }
 
     /// Propagates tags to tasks.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).propagate_tags(PropagateTags::Service).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["PropagateTags"], "SERVICE");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn propagate_tags(mut self, from: PropagateTags) -> Self {
         self.spec.propagate_tags = Some(from);
         self
     }
 
     /// Tags tasks with the cluster and service names (`enableECSManagedTags`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).ecs_managed_tags().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["EnableECSManagedTags"], true);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ecs_managed_tags(mut self) -> Self {
         self.spec.managed_tags = true;
         self
     }
 
     /// A tag on the service.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).tag("team", "storefront").build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["Tags"][0], serde_json::json!({"Key": "team", "Value": "storefront"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<Value<String>>) -> Self {
         self.spec.tags.push((key.into(), value.into()));
         self
@@ -543,6 +1244,26 @@ where
 
     /// Allows `aws ecs execute-command` into the tasks; adds exactly the four
     /// `ssmmessages` permissions to the task role (creating it if needed).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).enable_execute_command().build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["EnableExecuteCommand"], true);
+    /// // the task role was created for the ssmmessages permissions
+    /// assert_eq!(t["Resources"]["TaskTaskRole"]["Type"], "AWS::IAM::Role");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn enable_execute_command(mut self) -> Self {
         self.spec.execute_command = true;
         self
@@ -552,6 +1273,44 @@ where
     /// (rule S6). The port is a typed handle from [`Container::expose`](super::Container::expose),
     /// so the container and port exist (rule S7); a handle from another task definition is
     /// reported when the service is built, as is a sixth target group (rule S7).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let tg = TargetGroupRef::<Ip>::from_arn("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef");
+    /// Service::replica(&stack, "Web", &cluster, &task).network(net).attach(&tg, &http).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["LoadBalancers"][0]["ContainerName"], "web");
+    /// assert_eq!(props["LoadBalancers"][0]["ContainerPort"], 80);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    ///
+    /// An `instance` target group cannot take awsvpc tasks (rule S6):
+    ///
+    /// ```compile_fail,E0277
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let tg = TargetGroupRef::<Instance>::from_arn("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef");
+    /// let web = Service::replica(&stack, "Web", &cluster, &task).network(net).attach(&tg, &http);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn attach<T, Q>(
         mut self,
         target_group: &impl AsTargetGroup<T>,
@@ -572,6 +1331,28 @@ where
 
     /// Joins Service Connect as a client, or as a client-server offering named ports of the
     /// task (rule S11; awsvpc and bridge tasks only). See [`ServiceConnect`].
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// Service::replica(&stack, "Web", &cluster, &task)
+    ///     .network(net)
+    ///     .service_connect(ServiceConnect::client().namespace(&ns))
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["ServiceConnectConfiguration"]["Enabled"], true);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn service_connect(mut self, config: ServiceConnect<N>) -> Self
     where
         N: ConnectsServices,
@@ -585,6 +1366,27 @@ where
 
     /// Configures the task definition's [`Volume::ebs_at_launch`](super::Volume::ebs_at_launch)
     /// volume: a new EBS volume for each task (replica services only, rule S2).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// let data = Volume::ebs_at_launch("data");
+    /// let db = task.new_container("db", ecs_dsl::image!("postgres:16")).mount(&data, "/var/lib/postgresql/data");
+    /// let task = task.container(db).volume(&data).build()?;
+    /// Service::replica(&stack, "Db", &cluster, &task)
+    ///     .network(AwsVpcNetwork::new(vec!["subnet-0a"]))
+    ///     .ebs_volume(EbsVolume::for_volume(&data).size_gib(50))
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Db"]["Properties"];
+    /// assert_eq!(props["VolumeConfigurations"][0]["Name"], "data");
+    /// assert_eq!(props["VolumeConfigurations"][0]["ManagedEBSVolume"]["SizeInGiB"], 50);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ebs_volume(mut self, volume: EbsVolume) -> Self
     where
         K: TakesEbsVolumes,
@@ -595,6 +1397,29 @@ where
 
     /// Seconds during which failed load balancer health checks are ignored after a task starts
     /// (only with a load balancer; rule S8).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// # let tg = TargetGroupRef::<Ip>::from_arn("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef");
+    /// Service::replica(&stack, "Web", &cluster, &task)
+    ///     .network(net)
+    ///     .attach(&tg, &http)
+    ///     .health_check_grace_period_secs(60)
+    ///     .build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let props = &t["Resources"]["Web"]["Properties"];
+    /// assert_eq!(props["HealthCheckGracePeriodSeconds"], 60);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn health_check_grace_period_secs(mut self, secs: u32) -> Self
     where
         B: HasLoadBalancer,
@@ -604,6 +1429,25 @@ where
     }
 
     /// Checks the values and adds the service.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut web = task.new_container("web", ecs_dsl::image!("nginx:1.27"));
+    /// # let http = web.expose(PortMapping::tcp(80));
+    /// # let task = task.container(web).build()?;
+    /// # let net = AwsVpcNetwork::new(vec!["subnet-0a", "subnet-0b"]);
+    /// let service = Service::replica(&stack, "Web", &cluster, &task).network(net.clone()).build()?;
+    /// assert_eq!(service.handle().logical_id(), "Web");
+    /// // a service name is checked when built (rule S15)
+    /// let err = Service::replica(&stack, "Bad", &cluster, &task).network(net).service_name("web api").build().unwrap_err();
+    /// assert!(err.to_string().contains("S15"), "{err}");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn build(self) -> Result<Service<L, N, K>>
     where
         C: NetworkReady<N>,

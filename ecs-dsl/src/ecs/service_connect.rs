@@ -20,6 +20,12 @@ use crate::template::Handle;
     message = "Service Connect does not support network mode `{Self}`; it needs `AwsVpc` or `Bridge`",
     label = "no Service Connect proxy under this network mode"
 )]
+/// ```
+/// use ecs_dsl::ecs::{AwsVpc, Bridge, ConnectsServices};
+/// fn connects<N: ConnectsServices>() {}
+/// connects::<AwsVpc>();
+/// connects::<Bridge>();
+/// ```
 pub trait ConnectsServices: NetworkMode {}
 impl ConnectsServices for AwsVpc {}
 impl ConnectsServices for Bridge {}
@@ -110,6 +116,25 @@ pub(crate) struct ConnectPortSpec {
 
 impl<N: ConnectsServices> ConnectPort<N> {
     /// Offers the named port `port` (rule S11: only a named port mapping can be offered).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// service.service_connect(ServiceConnect::client().serve(ConnectPort::new(&http))).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["PortName"], "http");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn new(port: &ContainerPort<N, Named>) -> Self {
         ConnectPort {
             spec: ConnectPortSpec {
@@ -129,30 +154,131 @@ impl<N: ConnectsServices> ConnectPort<N> {
 
     /// The name registered in the namespace (default: the port name). At most 64 of
     /// `[a-z0-9_-]`, unique in the namespace (rule S11).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let offer = ConnectPort::new(&http).discovery_name("orders-api");
+    /// service.service_connect(ServiceConnect::client().serve(offer)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["DiscoveryName"], "orders-api");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn discovery_name(mut self, name: impl Into<String>) -> Self {
         self.spec.discovery_name = Some(name.into());
         self
     }
 
     /// A name and port clients use to reach this port (`dns_name:port`).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let offer = ConnectPort::new(&http).alias(80, "orders.internal");
+    /// service.service_connect(ServiceConnect::client().serve(offer)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["ClientAliases"][0], serde_json::json!({"Port": 80, "DnsName": "orders.internal"}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn alias(mut self, port: u16, dns_name: impl Into<String>) -> Self {
         self.spec.aliases.push((port, Some(dns_name.into())));
         self
     }
 
     /// A port clients use with the discovery name as the host name.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let offer = ConnectPort::new(&http).alias_port(80); // http://http:80
+    /// service.service_connect(ServiceConnect::client().serve(offer)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["ClientAliases"][0], serde_json::json!({"Port": 80}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn alias_port(mut self, port: u16) -> Self {
         self.spec.aliases.push((port, None));
         self
     }
 
     /// The port the proxy listens on, when it must differ from the container port.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let offer = ConnectPort::new(&http).ingress_port_override(15000);
+    /// service.service_connect(ServiceConnect::client().serve(offer)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["IngressPortOverride"], 15000);
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn ingress_port_override(mut self, port: u16) -> Self {
         self.spec.ingress_port_override = Some(port);
         self
     }
 
     /// Idle and per-request timeouts of the proxy, in seconds (0 disables a timeout).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let offer = ConnectPort::new(&http).timeouts_secs(300, 30);
+    /// service.service_connect(ServiceConnect::client().serve(offer)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// let timeout = &sc["Services"][0]["Timeout"];
+    /// assert_eq!((timeout["IdleTimeoutSeconds"].as_u64(), timeout["PerRequestTimeoutSeconds"].as_u64()), (Some(300), Some(30)));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn timeouts_secs(mut self, idle: u32, per_request: u32) -> Self {
         self.spec.idle_timeout = Some(idle);
         self.spec.per_request_timeout = Some(per_request);
@@ -162,6 +288,27 @@ impl<N: ConnectsServices> ConnectPort<N> {
 
 impl<N: ConnectsServices> ServiceConnect<N> {
     /// A client: resolves the names other services in the namespace offer.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// // resolves what others offer in the cluster's default namespace; offers nothing itself
+    /// service.service_connect(ServiceConnect::client()).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Enabled"], true);
+    /// assert!(sc.get("Services").is_none());
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn client() -> Self {
         ServiceConnect {
             namespace: None,
@@ -171,12 +318,51 @@ impl<N: ConnectsServices> ServiceConnect<N> {
     }
 
     /// The namespace to join (default: the cluster's default namespace).
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// let other = ecs_dsl::cloudmap::Namespace::http(&stack, "Internal", "internal")?;
+    /// service.service_connect(ServiceConnect::client().namespace(&other)).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Namespace"], serde_json::json!({"Fn::GetAtt": ["Internal", "Arn"]}));
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn namespace<K>(mut self, namespace: &Namespace<K>) -> Self {
         self.namespace = Some(namespace.reference());
         self
     }
 
     /// Also offers a named port of this service's task: the service becomes a client-server.
+    ///
+    /// ```
+    /// # use ecs_dsl::prelude::*;
+    /// # use ecs_dsl::ecs::*;
+    /// # let mut app = App::new();
+    /// # let stack = app.stack("web")?;
+    /// # let ns = ecs_dsl::cloudmap::Namespace::http(&stack, "Apps", "apps")?;
+    /// # let cluster = Cluster::builder(&stack, "Cluster").default_namespace(&ns).build()?;
+    /// # let task = TaskDefinition::fargate(&stack, "Task", ecs_dsl::fargate!(cpu = 256, memory = 512));
+    /// # let mut api = task.new_container("api", ecs_dsl::image!("example/api:1"));
+    /// # let http = api.expose(PortMapping::tcp(8080).name("http"));
+    /// # let task = task.container(api).build()?;
+    /// # let service = Service::replica(&stack, "Api", &cluster, &task).network(AwsVpcNetwork::new(vec!["subnet-0a"]));
+    /// service.service_connect(ServiceConnect::client().serve(ConnectPort::new(&http).alias(80, "api"))).build()?;
+    /// # let t = app.synthesize()?.stacks[0].template_json();
+    /// # let sc = &t["Resources"]["Api"]["Properties"]["ServiceConnectConfiguration"];
+    /// assert_eq!(sc["Services"][0]["ClientAliases"][0]["DnsName"], "api");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
     pub fn serve(mut self, port: ConnectPort<N>) -> Self {
         self.ports.push(port.spec);
         self
