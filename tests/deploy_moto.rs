@@ -898,6 +898,8 @@ mod with_moto {
                 .unwrap();
             assert!(again.is_success());
             assert!(recorder.contains("services | does not exist; nothing to delete"));
+            assert!(again.summary.deleted.is_empty(), "{}", again.summary);
+            assert_eq!(again.summary.unchanged, ["network", "services"]);
         })
         .unwrap();
     }

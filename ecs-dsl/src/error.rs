@@ -48,6 +48,25 @@ pub enum Error {
         name: String,
     },
 
+    /// A stack asked for by name is not in the app.
+    ///
+    /// ```
+    /// use ecs_dsl::assertions::Template;
+    /// use ecs_dsl::prelude::*;
+    /// let mut app = App::new();
+    /// app.stack("web")?;
+    /// let err = Template::from_app(&app, "api").unwrap_err();
+    /// assert_eq!(err.to_string(), "no stack `api` in the app; it has `web`");
+    /// # Ok::<(), ecs_dsl::Error>(())
+    /// ```
+    #[error("no stack `{name}` in the app; it has {}", list_names(.available))]
+    NoSuchStack {
+        /// The name asked for.
+        name: String,
+        /// The stacks the app has.
+        available: Vec<String>,
+    },
+
     /// A logical id breaks rule F3.
     #[error("stack `{stack}`: invalid logical id `{id}` for {owner}: {reason} (rule F3)")]
     InvalidLogicalId {
@@ -317,4 +336,16 @@ mod tests {
     fn error_stays_small() {
         assert!(std::mem::size_of::<super::Error>() < 128);
     }
+}
+
+/// `a`, `b` or "no stacks".
+fn list_names(names: &[String]) -> String {
+    if names.is_empty() {
+        return "no stacks".to_owned();
+    }
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -85,20 +85,10 @@ impl Template {
         let assembly = app.synthesize()?;
         match assembly.stack(stack) {
             Some(s) => Ok(Template::from_json(stack, s.template_json())),
-            None => Err(crate::Error::invalid_value(
-                stack,
-                "",
-                "stack",
-                format!(
-                    "no stack `{stack}` in the app; it has {}",
-                    assembly
-                        .stacks
-                        .iter()
-                        .map(|s| format!("`{}`", s.name))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
+            None => Err(crate::Error::NoSuchStack {
+                name: stack.to_owned(),
+                available: assembly.stacks.iter().map(|s| s.name.clone()).collect(),
+            }),
         }
     }
 

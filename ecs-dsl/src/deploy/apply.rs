@@ -554,7 +554,8 @@ impl Ctx {
         }
         if info.is_none() {
             self.say(name, "does not exist; nothing to delete");
-            return Ok(StackOutcome::Deleted);
+            // Reported as unchanged, not as deleted: this destroy deleted nothing.
+            return Ok(StackOutcome::Unchanged);
         }
         self.say(name, "deleting");
         self.delete_and_wait(name, info.as_ref()).await?;
