@@ -54,7 +54,7 @@ use crate::template::{Handle, Stack, Value};
 /// assert_eq!(ns.name(), "example.com");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dns {}
 /// Namespace kind: HTTP, discovered by API calls only (Service Connect).
 ///
@@ -69,7 +69,7 @@ pub enum Dns {}
 /// # let _ = ns;
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Http {}
 
 #[diagnostic::on_unimplemented(

@@ -20,7 +20,7 @@ use crate::template::{Handle, Stack, Value};
 /// let provider: CapacityProvider<FargateCapacity> = CapacityProvider::fargate();
 /// assert_eq!(provider.name().literal().map(String::as_str), Some("FARGATE"));
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FargateCapacity {}
 /// Providers backed by an EC2 Auto Scaling group.
 ///
@@ -34,7 +34,7 @@ pub enum FargateCapacity {}
 /// assert!(matches!(Json::from(provider.name().clone()), Json::Ref(t) if t.logical_id() == "Instances"));
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AsgCapacity {}
 
 /// Which launch types a kind of capacity provider runs (rule S3).

@@ -35,7 +35,7 @@ use crate::template::Value;
 /// assert_eq!(c["Essential"], true);
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Essential {}
 /// The container is not essential: it may stop (e.g. a migration that runs to completion).
 ///
@@ -54,7 +54,7 @@ pub enum Essential {}
 /// assert_eq!(c["Essential"], false);
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NotEssential {}
 /// The container has no health check.
 ///
@@ -70,7 +70,7 @@ pub enum NotEssential {}
 /// assert!(!task.container("web").unwrap().has_health_check());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoHealthCheck {}
 /// The container has a health check.
 ///
@@ -87,7 +87,7 @@ pub enum NoHealthCheck {}
 /// assert!(task.container("web").unwrap().has_health_check());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WithHealthCheck {}
 
 /// Containers that `COMPLETE`/`SUCCESS` dependencies may wait for (rule T11).

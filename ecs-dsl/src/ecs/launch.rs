@@ -387,7 +387,7 @@ pub mod feature {
     macro_rules! features {
         ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
             $(#[$doc])*
-            #[derive(Debug)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
             pub enum $name {}
         )*};
     }

@@ -94,7 +94,7 @@ pub struct PortMapping<N, P = Unnamed> {
 /// let port: PortMapping<AwsVpc, Unnamed> = PortMapping::tcp(80);
 /// assert_eq!(port.container_port(), 80);
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unnamed {}
 /// Port-name state: the port has a name (Service Connect and application protocols need one).
 ///
@@ -103,7 +103,7 @@ pub enum Unnamed {}
 /// let port: PortMapping<AwsVpc, Named> = PortMapping::tcp(80).name("http");
 /// assert_eq!(port.container_port(), 80);
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Named {}
 
 /// The network-independent content of a [`PortMapping`].

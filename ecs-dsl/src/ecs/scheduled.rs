@@ -152,18 +152,17 @@ impl ScheduledTask {
         // The task role is made now if the task has none: a role created by a later grant
         // would not be in this PassRole list, and the scheduled run would fail.
         pass.push(task.ensure_task_role()?.arn());
-        if !pass.is_empty() {
-            role.add_to_policy(
-                PolicyStatement::allow()
-                    .action("iam:PassRole")
-                    .resources(pass)
-                    .condition(
-                        "StringLike",
-                        "iam:PassedToService",
-                        "ecs-tasks.amazonaws.com",
-                    ),
-            )?;
-        }
+        // Never empty: the task role is always in it.
+        role.add_to_policy(
+            PolicyStatement::allow()
+                .action("iam:PassRole")
+                .resources(pass)
+                .condition(
+                    "StringLike",
+                    "iam:PassedToService",
+                    "ecs-tasks.amazonaws.com",
+                ),
+        )?;
         let mut ecs = l1::EcsParameters::new(task.arn()).task_count(1);
         ecs = match L::KIND {
             LaunchKind::Fargate | LaunchKind::FargateWindows => {

@@ -23,7 +23,7 @@ use super::launch::{AwsVpc, Bridge, Ec2, Ec2Windows, External, Host, Nat, NoNetw
 /// # let _ = web;
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Replica {}
 /// Daemon scheduling: one task on each container instance (EC2 and External only, rule S1).
 ///
@@ -45,7 +45,7 @@ pub enum Replica {}
 /// # let _ = agent;
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Daemon {}
 
 /// Launch types that can run daemon services (rule S1).
@@ -106,7 +106,7 @@ impl Replicated for Replica {}
 /// assert_eq!(props["LaunchType"], "FARGATE");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LaunchTypeDefault {}
 /// The launch type was set explicitly.
 ///
@@ -130,7 +130,7 @@ pub enum LaunchTypeDefault {}
 /// assert_eq!(props["LaunchType"], "FARGATE");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ByLaunchType {}
 /// A capacity provider strategy was set.
 ///
@@ -156,7 +156,7 @@ pub enum ByLaunchType {}
 /// assert_eq!(props["CapacityProviderStrategy"][0]["CapacityProvider"], "FARGATE_SPOT");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ByStrategy {}
 /// The cluster's default capacity provider strategy is used.
 ///
@@ -180,7 +180,7 @@ pub enum ByStrategy {}
 /// assert!(props.get("LaunchType").is_none());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ByClusterDefault {}
 
 /// Placement states that still allow choosing between a launch type and a capacity provider
@@ -218,7 +218,7 @@ impl Unplaced for LaunchTypeDefault {}
 /// assert!(props.get("NetworkConfiguration").is_none());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoNetworkConfig {}
 /// An awsvpc network configuration is set.
 ///
@@ -242,7 +242,7 @@ pub enum NoNetworkConfig {}
 /// assert!(props["NetworkConfiguration"]["AwsvpcConfiguration"].is_object());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WithNetworkConfig {}
 
 /// Network modes that take a service network configuration (rule S5).
@@ -307,7 +307,7 @@ impl NetworkReady<Nat> for NoNetworkConfig {}
 /// assert!(props.get("LoadBalancers").is_none());
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoLoadBalancer {}
 /// At least one target group is attached.
 ///
@@ -332,7 +332,7 @@ pub enum NoLoadBalancer {}
 /// assert_eq!(props["LoadBalancers"][0]["ContainerPort"], 80);
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WithLoadBalancer {}
 
 /// Load balancer states that allow a health check grace period (rule S8).
@@ -376,7 +376,7 @@ impl HasLoadBalancer for WithLoadBalancer {}
 /// assert!(props.get("DeploymentController").is_none()); // ECS is the default
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EcsController {}
 /// The CODE_DEPLOY deployment controller (blue/green through CodeDeploy).
 ///
@@ -400,7 +400,7 @@ pub enum EcsController {}
 /// assert_eq!(props["DeploymentController"]["Type"], "CODE_DEPLOY");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CodeDeployController {}
 /// The EXTERNAL deployment controller (task sets managed by a third party).
 ///
@@ -424,7 +424,7 @@ pub enum CodeDeployController {}
 /// assert_eq!(props["DeploymentController"]["Type"], "EXTERNAL");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExternalController {}
 
 /// Deployment controllers that offer the circuit breaker and deployment alarms (rule S13).

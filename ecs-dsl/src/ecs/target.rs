@@ -27,7 +27,7 @@ use crate::template::Value;
 /// assert_eq!(props["LoadBalancers"][0]["ContainerName"], "web");
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ip {}
 /// Target type `instance`: tasks register as instance + host port (`bridge`, `host`).
 ///
@@ -48,7 +48,7 @@ pub enum Ip {}
 /// assert_eq!(props["LoadBalancers"][0]["ContainerPort"], 80);
 /// # Ok::<(), ecs_dsl::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Instance {}
 
 /// Which network modes a target type can take tasks from (rule S6).

@@ -82,7 +82,7 @@ pub mod essential {
     /// # let _ = task;
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    #[derive(Debug, Clone, Copy)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum NoneYet {}
     /// At least one container is essential.
     ///
@@ -97,7 +97,7 @@ pub mod essential {
     /// assert!(task.build().is_ok());
     /// # Ok::<(), ecs_dsl::Error>(())
     /// ```
-    #[derive(Debug, Clone, Copy)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Some {}
 
     /// The state after adding a container whose essential state is `Self`.

@@ -329,7 +329,7 @@ impl Volume<feature::EfsVolume> {
 /// let efs: EfsVolume<Plaintext> = EfsVolume::new("fs-0123456789abcdef0");
 /// # let _ = efs;
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Plaintext {}
 /// EFS transit encryption on.
 ///
@@ -338,7 +338,7 @@ pub enum Plaintext {}
 /// let efs: EfsVolume<TransitEncrypted> = EfsVolume::new("fs-0123456789abcdef0").transit_encryption();
 /// # let _ = efs;
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TransitEncrypted {}
 /// The file system's root (or the access point's) is mounted.
 ///
@@ -347,7 +347,7 @@ pub enum TransitEncrypted {}
 /// let efs: EfsVolume<Plaintext, DefaultRoot> = EfsVolume::new("fs-0123456789abcdef0");
 /// # let _ = efs;
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DefaultRoot {}
 /// A directory other than the root is mounted.
 ///
@@ -356,7 +356,7 @@ pub enum DefaultRoot {}
 /// let efs: EfsVolume<Plaintext, CustomRoot> = EfsVolume::new("fs-0123456789abcdef0").root_directory("/shared");
 /// # let _ = efs;
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CustomRoot {}
 /// Mounted through an access point.
 ///
@@ -366,7 +366,7 @@ pub enum CustomRoot {}
 ///     EfsVolume::new("fs-0123456789abcdef0").transit_encryption().access_point("fsap-0123456789abcdef0");
 /// # let _ = efs;
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ViaAccessPoint {}
 
 /// Transit encryption states that allow IAM authorization and access points (rules E1, E2).
