@@ -54,7 +54,7 @@ fn normalized(code: &str) -> String {
 fn strip_comment(line: &str) -> &str {
     line.match_indices("//")
         .map(|(i, _)| i)
-        .find(|&i| line[..i].matches('"').count() % 2 == 0)
+        .find(|&i| line[..i].matches('"').count().is_multiple_of(2))
         .map_or(line, |i| &line[..i])
 }
 

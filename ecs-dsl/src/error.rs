@@ -328,16 +328,6 @@ impl Error {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    /// Keeps `Result<T, Error>` small enough that users' code does not trip clippy's
-    /// `result_large_err` (128 bytes).
-    #[test]
-    fn error_stays_small() {
-        assert!(std::mem::size_of::<super::Error>() < 128);
-    }
-}
-
 /// `a`, `b` or "no stacks".
 fn list_names(names: &[String]) -> String {
     if names.is_empty() {
@@ -348,4 +338,14 @@ fn list_names(names: &[String]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    /// Keeps `Result<T, Error>` small enough that users' code does not trip clippy's
+    /// `result_large_err` (128 bytes).
+    #[test]
+    fn error_stays_small() {
+        assert!(std::mem::size_of::<super::Error>() < 128);
+    }
 }
