@@ -480,3 +480,61 @@ fn protocol_name(protocol: TargetProtocol) -> &'static str {
         TargetProtocol::Tls => "TLS",
     }
 }
+
+#[test]
+fn a_literal_certificate_must_be_an_acm_or_iam_server_certificate_arn() {
+    // Mistakes CloudFormation would only report at deploy time (rule L6).
+    for wrong in [
+        "my-log-bucket",
+        "example.com",
+        "arn:aws:s3:::my-log-bucket",
+        "arn:aws:acm:eu-west-1:123456789012:certificate/",
+        "arn:aws:acm::123456789012:certificate/abc",
+        "arn:aws:acm:eu-west-1:1234:certificate/abc",
+        "arn:aws:iam::123456789012:role/web",
+    ] {
+        let err = err_of(|s, v| {
+            let alb = ApplicationLoadBalancer::new(s, "Alb", v, AlbProps::internet_facing())?;
+            let tg = group(s, v, "Web", TargetProtocol::Http);
+            alb.https_listener("Https", 443, wrong, &tg).map(drop)
+        });
+        assert!(
+            err.contains("`Https`")
+                && err.contains("Certificates[0].CertificateArn")
+                && err.contains("rule L6")
+                && err.contains(wrong),
+            "{wrong}: {err}"
+        );
+        let err = err_of(|s, v| {
+            let nlb = NetworkLoadBalancer::new(s, "Nlb", v, NlbProps::internet_facing())?;
+            let tg = group(s, v, "Tcp", TargetProtocol::Tcp);
+            nlb.tls_listener("Tls", 443, wrong, &tg).map(drop)
+        });
+        assert!(
+            err.contains("`Tls`") && err.contains("rule L6"),
+            "{wrong}: {err}"
+        );
+    }
+    // ACM in any partition, IAM server certificates, and parameters (checked by AWS) pass.
+    for right in [
+        CERTIFICATE,
+        "arn:aws-cn:acm:cn-north-1:123456789012:certificate/abc",
+        "arn:aws:iam::123456789012:server-certificate/web",
+    ] {
+        let mut app = App::new();
+        let stack = app.stack("s").unwrap();
+        let vpc = Vpc::create(&stack, "Vpc", VpcProps::default()).unwrap();
+        let alb =
+            ApplicationLoadBalancer::new(&stack, "Alb", &vpc, AlbProps::internet_facing()).unwrap();
+        let tg = group(&stack, &vpc, "Web", TargetProtocol::Http);
+        alb.https_listener("Https", 443, right, &tg).unwrap();
+    }
+    let mut app = App::new();
+    let stack = app.stack("s").unwrap();
+    let vpc = Vpc::create(&stack, "Vpc", VpcProps::default()).unwrap();
+    let cert = stack.add_parameter("Cert", Parameter::string()).unwrap();
+    let alb =
+        ApplicationLoadBalancer::new(&stack, "Alb", &vpc, AlbProps::internet_facing()).unwrap();
+    let tg = group(&stack, &vpc, "Web", TargetProtocol::Http);
+    alb.https_listener("Https", 443, cert.value(), &tg).unwrap();
+}

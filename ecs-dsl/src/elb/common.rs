@@ -164,6 +164,17 @@ impl LbBase {
                 ),
             ));
         }
+        if let Some(arn) = certificate.as_ref().and_then(Value::literal)
+            && let Err(reason) = check_certificate_arn(arn)
+        {
+            return Err(Error::rule(
+                self.stack.name(),
+                id,
+                "Certificates[0].CertificateArn",
+                "L6",
+                reason,
+            ));
+        }
         let mut l = l1l::Listener::new(vec![default], self.arn())
             .port(i64::from(port))
             .protocol(protocol);
@@ -274,4 +285,37 @@ pub(super) fn default_forward<T: TargetKind>(
         allowed,
     )?;
     Ok(l1l::Action::new(l1l::ActionType::Forward).target_group_arn(target_group.arn()))
+}
+
+/// A literal listener certificate must be the ARN of an ACM certificate
+/// (`arn:<partition>:acm:<region>:<account>:certificate/<id>`) or of an IAM server certificate
+/// (`arn:<partition>:iam::<account>:server-certificate/<name>`); anything else, such as a
+/// bucket or a domain name given by mistake, fails at deploy time.
+fn check_certificate_arn(arn: &str) -> std::result::Result<(), String> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let account_ok = |a: &str| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit());
+    let ok = match parts.as_slice() {
+        ["arn", partition, "acm", region, account, resource] => {
+            !partition.is_empty()
+                && !region.is_empty()
+                && account_ok(account)
+                && resource.len() > "certificate/".len()
+                && resource.starts_with("certificate/")
+        }
+        ["arn", partition, "iam", "", account, resource] => {
+            !partition.is_empty()
+                && account_ok(account)
+                && resource.len() > "server-certificate/".len()
+                && resource.starts_with("server-certificate/")
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{arn}` is not the ARN of an ACM certificate \
+             (arn:aws:acm:<region>:<account>:certificate/<id>) or of an IAM server certificate"
+        ))
+    }
 }
