@@ -37,6 +37,7 @@
 //! Synthesis never needs the AWS SDK or an async runtime: the default features build only
 //! serde, serde_json, thiserror and this crate's proc macros, so it is cheap in a `build.rs`.
 
+mod arn;
 pub mod assertions;
 pub mod cfn;
 #[cfg(feature = "cli")]

@@ -1,6 +1,7 @@
 //! Secrets injected into containers, as typed references that grant read on exactly their ARN
 //! to the task's execution role (rule T18).
 
+use crate::arn::Arn;
 use crate::cfn::{secretsmanager, ssm};
 use crate::template::{Handle, Value, intrinsic};
 
@@ -250,11 +251,7 @@ impl SecretSource {
             SecretKind::SecretsManager => ("secretsmanager", ":secret:"),
             SecretKind::SsmParameter => ("ssm", ":parameter"),
         };
-        let parts: Vec<&str> = arn.splitn(6, ':').collect();
-        let ok = parts.len() == 6
-            && parts[0] == "arn"
-            && parts[2] == service.0
-            && arn.contains(service.1);
+        let ok = Arn::parse(arn).is_some_and(|a| a.service == service.0) && arn.contains(service.1);
         (!ok).then(|| {
             format!(
                 "`{arn}` is not an {} ARN (`arn:<partition>:{}:<region>:<account>{}...`)",

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use crate::arn::Arn;
 use crate::cfn::elasticloadbalancingv2::listener as l1l;
 use crate::cfn::elasticloadbalancingv2::load_balancer as l1;
 use crate::ec2::{Port, SecurityGroup, SubnetKind, Vpc};
@@ -292,21 +293,20 @@ pub(super) fn default_forward<T: TargetKind>(
 /// (`arn:<partition>:iam::<account>:server-certificate/<name>`); anything else, such as a
 /// bucket or a domain name given by mistake, fails at deploy time.
 fn check_certificate_arn(arn: &str) -> std::result::Result<(), String> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    let account_ok = |a: &str| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit());
-    let ok = match parts.as_slice() {
-        ["arn", partition, "acm", region, account, resource] => {
-            !partition.is_empty()
-                && !region.is_empty()
-                && account_ok(account)
-                && resource.len() > "certificate/".len()
-                && resource.starts_with("certificate/")
+    let ok = match Arn::parse(arn) {
+        Some(a) if a.service == "acm" => {
+            !a.partition.is_empty()
+                && !a.region.is_empty()
+                && a.has_account_id()
+                && a.resource.len() > "certificate/".len()
+                && a.resource.starts_with("certificate/")
         }
-        ["arn", partition, "iam", "", account, resource] => {
-            !partition.is_empty()
-                && account_ok(account)
-                && resource.len() > "server-certificate/".len()
-                && resource.starts_with("server-certificate/")
+        Some(a) if a.service == "iam" => {
+            !a.partition.is_empty()
+                && a.region.is_empty()
+                && a.has_account_id()
+                && a.resource.len() > "server-certificate/".len()
+                && a.resource.starts_with("server-certificate/")
         }
         _ => false,
     };
